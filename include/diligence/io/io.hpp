@@ -1,0 +1,4 @@
+// Umbrella header of the io module.
+#pragma once
+
+#include <diligence/io/scenario_io.hpp>

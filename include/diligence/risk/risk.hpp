@@ -1,0 +1,4 @@
+// Umbrella header of the risk module.
+#pragma once
+
+#include <diligence/risk/tiers.hpp>

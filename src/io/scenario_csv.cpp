@@ -1,0 +1,280 @@
+// Firms and links from CSV. One pass over each file: the header names the columns, every data row
+// becomes one firm or link, each cell is converted where it is read so that an error names the
+// exact cell. Errors the builder finds later are placed by reading the file again
+// (locate_csv_cell), so loading keeps no per-cell positions in memory.
+#include "io/scenario_csv.hpp"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include <diligence/core/error_ids.hpp>
+
+#include "io/csv_reader.hpp"
+#include "io/fields.hpp"
+#include "io/files.hpp"
+
+namespace diligence::io::detail {
+namespace {
+
+enum class FirmColumn {
+  kId, kName, kCountry, kSector, kEmployees, kTurnover, kEuTurnover, kParent, kCluster,
+  kExporter, kCertifications, kIgnored
+};
+constexpr std::array<std::pair<std::string_view, FirmColumn>, 11> kFirmColumns = {{
+    {"id", FirmColumn::kId},
+    {"name", FirmColumn::kName},
+    {"country", FirmColumn::kCountry},
+    {"sector", FirmColumn::kSector},
+    {"employees", FirmColumn::kEmployees},
+    {"turnover_eur", FirmColumn::kTurnover},
+    {"eu_turnover_eur", FirmColumn::kEuTurnover},
+    {"parent", FirmColumn::kParent},
+    {"cluster", FirmColumn::kCluster},
+    {"exporter", FirmColumn::kExporter},
+    {"certifications", FirmColumn::kCertifications},  // extension: a ';' list
+}};
+
+enum class LinkColumn {
+  kSupplier, kBuyer, kSpend, kShare, kCommodity, kCodeOfConduct, kAuditRights, kSince, kIgnored
+};
+constexpr std::array<std::pair<std::string_view, LinkColumn>, 8> kLinkColumns = {{
+    {"supplier", LinkColumn::kSupplier},
+    {"buyer", LinkColumn::kBuyer},
+    {"spend_eur", LinkColumn::kSpend},
+    {"share", LinkColumn::kShare},
+    {"commodity", LinkColumn::kCommodity},
+    {"contract.code_of_conduct", LinkColumn::kCodeOfConduct},  // extensions: contract terms
+    {"contract.audit_rights", LinkColumn::kAuditRights},
+    {"contract.since", LinkColumn::kSince},
+}};
+
+/// The header row: column kinds in file order, checked for unknown, repeated and missing names.
+template <typename Column, std::size_t N>
+std::vector<Column> read_header(CsvReader& reader, CsvRecord& record, const CsvInclude& file,
+                                const std::array<std::pair<std::string_view, Column>, N>& known,
+                                std::initializer_list<std::string_view> required, Column ignored) {
+  if (!reader.next(record))
+    throw ParseError(errc::kCsvHeader, "the file is empty; expected a header row naming the columns",
+                     file.key, Location{file.display, 1, 1});
+  std::vector<Column> columns;
+  std::vector<std::string_view> names;
+  for (const CsvField& f : record.fields) {
+    const std::string_view name = f.text;
+    if (name.empty())
+      throw ParseError(errc::kCsvHeader, "empty column name in the header", file.key, reader.locate(f));
+    for (const auto n : names)
+      if (n == name)
+        throw ValidationError(errc::kDuplicateKey, "column '" + std::string(name) + "' appears twice",
+                              file.key, reader.locate(f));
+    names.push_back(name);
+    if (name.starts_with("x-")) {
+      columns.push_back(ignored);
+      continue;
+    }
+    std::optional<Column> kind;
+    for (const auto& [n, c] : known)
+      if (n == name) kind = c;
+    if (!kind) {
+      std::string list;
+      for (const auto& [n, c] : known) list += (list.empty() ? "" : ", ") + std::string(n);
+      throw ValidationError(errc::kUnknownKey,
+                            "unknown column '" + std::string(name) + "' (known: " + list +
+                                "; columns starting with x- are free)",
+                            file.key, reader.locate(f));
+    }
+    columns.push_back(*kind);
+  }
+  for (const auto r : required) {
+    bool found = false;
+    for (const auto n : names) found = found || n == r;
+    if (!found)
+      throw ValidationError(errc::kMissingKey, "the header has no '" + std::string(r) + "' column",
+                            file.key, Location{file.display, record.line, 1});
+  }
+  return columns;
+}
+
+void check_field_count(const CsvReader& reader, const CsvRecord& record, std::size_t expected) {
+  if (record.fields.size() == expected) return;
+  const CsvField& at = record.fields.size() > expected ? record.fields[expected] : record.fields.back();
+  throw ParseError(errc::kCsvFieldCount,
+                   "row has " + std::to_string(record.fields.size()) + " cells, the header has " +
+                       std::to_string(expected),
+                   {}, reader.locate(at));
+}
+
+// Cells are converted with an empty reference; the key path and position are added only when a
+// conversion fails, so the hot path builds no strings.
+const std::string kNoKey;
+const Location kNoLocation;
+const ValueRef ref{kNoKey, kNoLocation};
+
+template <typename Column, std::size_t N>
+std::string_view column_name(const std::array<std::pair<std::string_view, Column>, N>& known,
+                             Column c) {
+  return known[static_cast<std::size_t>(c)].first;
+}
+
+std::string row_key(const char* list, std::size_t index, std::string_view column) {
+  return std::string(list) + "[" + std::to_string(index) + "]." + std::string(column);
+}
+
+/// The first segment of the part of a key path after `firms[i].` / `links[j].`.
+std::string_view field_of(std::string_view key_path) {
+  const auto dot = key_path.find("].");
+  if (dot == std::string_view::npos) return {};
+  std::string_view rest = key_path.substr(dot + 2);
+  return rest;
+}
+
+/// Places an error raised by the builder for this row at the cell it names.
+template <typename Column, std::size_t N>
+void place(Error& e, const CsvReader& reader, const CsvRecord& record,
+           const std::vector<Column>& columns,
+           const std::array<std::pair<std::string_view, Column>, N>& known) {
+  const std::string_view field = field_of(e.key_path());
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    for (const auto& [n, kind] : known)
+      if (kind == columns[c] && (field == n || field.starts_with(std::string(n) + "."))) {
+        e.set_location(reader.locate(record.fields[c]));
+        return;
+      }
+  e.set_location(reader.locate(record.fields.front()));
+}
+
+void report(const LoadOptions& options, std::string_view phase, const CsvReader& reader) {
+  if (options.progress) options.progress(Progress{phase, reader.bytes_read(), reader.size()});
+}
+
+}  // namespace
+
+std::size_t load_firms_csv(const CsvInclude& file, model::NetworkBuilder& builder,
+                           const LoadOptions& options) {
+  const std::string data = read_file(file.path, file.key, file.key_location);
+  CsvReader reader(data, file.display);
+  CsvRecord record;
+  const auto columns = read_header(reader, record, file, kFirmColumns, {"id", "country", "sector"},
+                                   FirmColumn::kIgnored);
+  std::size_t rows = 0;
+  while (reader.next(record)) {
+    check_field_count(reader, record, columns.size());
+    const std::size_t index = builder.num_firms();
+    model::Firm firm;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const CsvField& cell = record.fields[c];
+      if (columns[c] == FirmColumn::kIgnored) continue;
+      if (cell.text.empty()) {
+        if (columns[c] == FirmColumn::kId || columns[c] == FirmColumn::kCountry ||
+            columns[c] == FirmColumn::kSector)
+          throw ValidationError(errc::kMissingKey, "required value is empty",
+                                row_key("firms", index, column_name(kFirmColumns, columns[c])),
+                                reader.locate(cell));
+        continue;
+      }
+      try {
+      switch (columns[c]) {
+        case FirmColumn::kId: firm.id = cell.text; break;
+        case FirmColumn::kName: firm.name = cell.text; break;
+        case FirmColumn::kCountry: firm.country = cell.text; break;
+        case FirmColumn::kSector: firm.sector = cell.text; break;
+        case FirmColumn::kEmployees: firm.employees = parse_count(cell.text, ref); break;
+        case FirmColumn::kTurnover: firm.turnover_eur = parse_amount(cell.text, ref); break;
+        case FirmColumn::kEuTurnover: firm.eu_turnover_eur = parse_amount(cell.text, ref); break;
+        case FirmColumn::kParent: firm.parent = cell.text; break;
+        case FirmColumn::kCluster: firm.cluster = cell.text; break;
+        case FirmColumn::kExporter: firm.exporter = parse_bool(cell.text, ref); break;
+        case FirmColumn::kCertifications: firm.certifications = split_list(cell.text, ref); break;
+        case FirmColumn::kIgnored: break;
+      }
+      } catch (Error& e) {
+        e.set_key_path(row_key("firms", index, column_name(kFirmColumns, columns[c])));
+        e.set_location(reader.locate(cell));
+        throw;
+      }
+    }
+    try {
+      builder.add_firm(std::move(firm));
+    } catch (Error& e) {
+      place(e, reader, record, columns, kFirmColumns);
+      throw;
+    }
+    if ((++rows & 0xFFFF) == 0) report(options, "firms_csv", reader);
+  }
+  report(options, "firms_csv", reader);
+  return rows;
+}
+
+std::size_t load_links_csv(const CsvInclude& file, model::NetworkBuilder& builder,
+                           const LoadOptions& options) {
+  const std::string data = read_file(file.path, file.key, file.key_location);
+  CsvReader reader(data, file.display);
+  CsvRecord record;
+  const auto columns = read_header(reader, record, file, kLinkColumns, {"supplier", "buyer"},
+                                   LinkColumn::kIgnored);
+  std::size_t rows = 0;
+  while (reader.next(record)) {
+    check_field_count(reader, record, columns.size());
+    const std::size_t index = builder.num_links();
+    model::SupplyLink link;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const CsvField& cell = record.fields[c];
+      if (columns[c] == LinkColumn::kIgnored) continue;
+      if (cell.text.empty()) {
+        if (columns[c] == LinkColumn::kSupplier || columns[c] == LinkColumn::kBuyer)
+          throw ValidationError(errc::kMissingKey, "required value is empty",
+                                row_key("links", index, column_name(kLinkColumns, columns[c])),
+                                reader.locate(cell));
+        continue;
+      }
+      try {
+      switch (columns[c]) {
+        case LinkColumn::kSupplier: link.supplier = cell.text; break;
+        case LinkColumn::kBuyer: link.buyer = cell.text; break;
+        case LinkColumn::kSpend: link.spend_eur = parse_amount(cell.text, ref); break;
+        case LinkColumn::kShare: link.share = parse_unit(cell.text, ref); break;
+        case LinkColumn::kCommodity: link.commodities = split_list(cell.text, ref); break;
+        case LinkColumn::kCodeOfConduct: link.contract.code_of_conduct = parse_bool(cell.text, ref); break;
+        case LinkColumn::kAuditRights: link.contract.audit_rights = parse_bool(cell.text, ref); break;
+        case LinkColumn::kSince: link.contract.since = parse_date(cell.text, ref); break;
+        case LinkColumn::kIgnored: break;
+      }
+      } catch (Error& e) {
+        e.set_key_path(row_key("links", index, column_name(kLinkColumns, columns[c])));
+        e.set_location(reader.locate(cell));
+        throw;
+      }
+    }
+    try {
+      builder.add_link(std::move(link));
+    } catch (Error& e) {
+      place(e, reader, record, columns, kLinkColumns);
+      throw;
+    }
+    if ((++rows & 0xFFFF) == 0) report(options, "links_csv", reader);
+  }
+  report(options, "links_csv", reader);
+  return rows;
+}
+
+Location locate_csv_cell(const CsvInclude& file, std::size_t row, std::string_view field) {
+  std::string data;
+  try {
+    data = read_file(file.path);
+  } catch (const Error&) {
+    return Location{file.display, 0, 0};
+  }
+  CsvReader reader(data, file.display);
+  CsvRecord header, record;
+  if (!reader.next(header)) return Location{file.display, 0, 0};
+  for (std::size_t r = 0; r <= row; ++r)
+    if (!reader.next(record)) return Location{file.display, 0, 0};
+  for (std::size_t c = 0; c < header.fields.size() && c < record.fields.size(); ++c)
+    if (header.fields[c].text == field ||
+        (field.size() > header.fields[c].text.size() && field.starts_with(header.fields[c].text) &&
+         field[header.fields[c].text.size()] == '.'))
+      return reader.locate(record.fields[c]);
+  return reader.locate(record.fields.front());
+}
+
+}  // namespace diligence::io::detail

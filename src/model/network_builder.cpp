@@ -1,0 +1,385 @@
+// NetworkBuilder: field checks, link resolution, weights, groups and the CSR freeze.
+#include <diligence/model/network_builder.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include <diligence/core/error_ids.hpp>
+#include <diligence/model/codes.hpp>
+
+namespace diligence::model {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string firm_key(std::size_t i, std::string_view field = {}) {
+  std::string s = "firms[" + std::to_string(i) + "]";
+  if (!field.empty()) (s += '.') += field;
+  return s;
+}
+std::string link_key(std::size_t i, std::string_view field = {}) {
+  std::string s = "links[" + std::to_string(i) + "]";
+  if (!field.empty()) (s += '.') += field;
+  return s;
+}
+
+[[noreturn]] void fail(const char* id, std::string key, std::string detail) {
+  throw ValidationError(id, std::move(detail), std::move(key));
+}
+
+void check_amount(std::optional<double> v, const std::string& key) {
+  if (!v) return;
+  if (!std::isfinite(*v)) fail(errc::kRange, key, "expected a finite number ≥ 0");
+  if (*v < 0) fail(errc::kRange, key, "expected a number ≥ 0, got a negative number");
+}
+
+void check_unit(std::optional<double> v, const std::string& key) {
+  if (!v) return;
+  if (!std::isfinite(*v) || *v < 0.0 || *v > 1.0)
+    fail(errc::kRange, key, "expected a number in [0,1]");
+}
+
+void check_category(const std::vector<std::string>& categories, const std::string& id,
+                    const std::string& key) {
+  if (contains_category(categories, id)) return;
+  std::string known;
+  for (const auto& c : categories) known += (known.empty() ? "" : ", ") + c;
+  fail(errc::kUnknownCategory, key, "unknown category '" + id + "' (known: " + known + ")");
+}
+
+}  // namespace
+
+NetworkBuilder::NetworkBuilder(BuildOptions options) : options_(std::move(options)) {
+  commodity_sets_.emplace_back();  // set 0: no commodity
+}
+
+void NetworkBuilder::reserve(std::size_t firms, std::size_t links) {
+  firms_.reserve(firms);
+  index_.reserve(firms);
+  links_.reserve(links);
+}
+
+std::optional<FirmIndex> NetworkBuilder::find(std::string_view id) const {
+  const auto it = index_.find(id);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
+  if (!is_valid_firm_id(f.id))
+    fail(errc::kBadId, firm_key(i, "id"),
+         "expected 1-64 characters of A-Z a-z 0-9 . _ : -, got '" + f.id + "'");
+  if (!is_valid_country(f.country))
+    fail(errc::kBadCountry, firm_key(i, "country"),
+         "expected an ISO 3166-1 alpha-2 code in upper case (DE, KR), got '" + f.country + "'");
+  if (!is_valid_nace(f.sector))
+    fail(errc::kBadSector, firm_key(i, "sector"),
+         "expected a NACE Rev. 2 code (C, C27, C27.2, C27.20), got '" + f.sector + "'");
+  check_amount(f.turnover_eur, firm_key(i, "turnover_eur"));
+  check_amount(f.eu_turnover_eur, firm_key(i, "eu_turnover_eur"));
+  for (std::size_t k = 0; k < f.employees_by_country.size(); ++k) {
+    const auto& c = f.employees_by_country[k].first;
+    const std::string key = firm_key(i, "employees_by_country." + c);
+    if (!is_valid_country(c))
+      fail(errc::kBadCountry, key, "expected an ISO 3166-1 alpha-2 code in upper case, got '" + c + "'");
+    for (std::size_t j = 0; j < k; ++j)
+      if (f.employees_by_country[j].first == c)
+        fail(errc::kDuplicateKey, key, "country '" + c + "' given twice");
+  }
+  if (!f.parent.empty() && !is_valid_firm_id(f.parent))
+    fail(errc::kBadId, firm_key(i, "parent"), "expected a firm id, got '" + f.parent + "'");
+  if (f.assessment && f.assessment->scores) {
+    check_unit(f.assessment->scores->e, firm_key(i, "assessment.scores.E"));
+    check_unit(f.assessment->scores->s, firm_key(i, "assessment.scores.S"));
+    check_unit(f.assessment->scores->g, firm_key(i, "assessment.scores.G"));
+  }
+  for (std::size_t k = 0; k < f.risk.size(); ++k) {
+    const auto& [cat, v] = f.risk[k];
+    const std::string key = firm_key(i, "risk." + cat);
+    check_category(options_.categories, cat, key);
+    for (std::size_t j = 0; j < k; ++j)
+      if (f.risk[j].first == cat) fail(errc::kDuplicateKey, key, "category given twice");
+    check_unit(v, key);
+  }
+  for (std::size_t k = 0; k < f.incidents.size(); ++k)
+    check_category(options_.categories, f.incidents[k].category,
+                   firm_key(i, "incidents[" + std::to_string(k) + "].category"));
+  if (f.due_diligence) {
+    check_unit(f.due_diligence->prevention_plans, firm_key(i, "due_diligence.prevention_plans"));
+    check_unit(f.due_diligence->contractual_assurances,
+               firm_key(i, "due_diligence.contractual_assurances"));
+  }
+}
+
+FirmIndex NetworkBuilder::add_firm(Firm firm) {
+  const std::size_t i = firms_.size();
+  check_firm(firm, i);
+  if (i >= static_cast<std::size_t>(kNoFirm))
+    fail(errc::kIndexRange, firm_key(i), "too many firms for 32-bit indices");
+  const auto [it, inserted] = index_.try_emplace(firm.id, static_cast<FirmIndex>(i));
+  if (!inserted)
+    fail(errc::kDuplicateFirm, firm_key(i, "id"),
+         "duplicate firm id '" + firm.id + "' (first given as " + firm_key(it->second) + ")");
+  firms_.push_back(std::move(firm));
+  return static_cast<FirmIndex>(i);
+}
+
+std::uint32_t NetworkBuilder::intern_commodities(std::vector<std::string>&& list) {
+  if (list.empty()) return 0;
+  std::string key;
+  for (const auto& c : list) (key += c) += '\x1f';
+  const auto [it, inserted] =
+      commodity_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(commodity_sets_.size()));
+  if (inserted) commodity_sets_.push_back(std::move(list));
+  return it->second;
+}
+
+void NetworkBuilder::add_link(SupplyLink link) {
+  const std::size_t j = links_.size();
+  if (j >= std::numeric_limits<std::uint32_t>::max())
+    fail(errc::kIndexRange, link_key(j), "too many links for 32-bit indices");
+  const auto s = find(link.supplier);
+  if (!s)
+    fail(errc::kUnknownFirm, link_key(j, "supplier"), "no firm with id '" + link.supplier + "'");
+  const auto b = find(link.buyer);
+  if (!b) fail(errc::kUnknownFirm, link_key(j, "buyer"), "no firm with id '" + link.buyer + "'");
+  if (*s == *b)
+    fail(errc::kSelfLink, link_key(j, "buyer"),
+         "a firm cannot supply itself ('" + link.buyer + "' is both supplier and buyer)");
+  check_amount(link.spend_eur, link_key(j, "spend_eur"));
+  check_unit(link.share, link_key(j, "share"));
+  for (std::size_t k = 0; k < link.commodities.size(); ++k)
+    if (link.commodities[k].empty())
+      fail(errc::kType, link_key(j, "commodity"), "empty commodity name");
+  links_.push_back(PendingLink{*s, *b, link.spend_eur.value_or(kNaN), link.share.value_or(kNaN),
+                               intern_commodities(std::move(link.commodities)), link.contract});
+}
+
+void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
+  const std::size_t n = firms_.size();
+  std::vector<FirmIndex> parent(n, kNoFirm);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (firms_[i].parent.empty()) continue;
+    const auto p = find(firms_[i].parent);
+    if (!p)
+      fail(errc::kUnknownFirm, firm_key(i, "parent"), "no firm with id '" + firms_[i].parent + "'");
+    parent[i] = *p;
+  }
+  // Roots by path walking with three colours; a firm met again on the current walk closes a loop.
+  constexpr FirmIndex kUnset = kNoFirm;
+  std::vector<FirmIndex> root(n, kUnset);
+  std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the current walk, 2 done
+  std::vector<FirmIndex> walk;
+  for (std::size_t start = 0; start < n; ++start) {
+    if (state[start] == 2) continue;
+    walk.clear();
+    FirmIndex v = static_cast<FirmIndex>(start);
+    while (v != kNoFirm && state[v] == 0) {
+      state[v] = 1;
+      walk.push_back(v);
+      v = parent[v];
+    }
+    if (v != kNoFirm && state[v] == 1) {
+      // A loop: report its smallest member.
+      const auto at = std::find(walk.begin(), walk.end(), v);
+      const FirmIndex first = *std::min_element(at, walk.end());
+      std::string chain;
+      for (auto it = at; it != walk.end(); ++it) chain += firms_[*it].id + " -> ";
+      chain += firms_[v].id;
+      fail(errc::kParentCycle, firm_key(first, "parent"), "parent chain loops: " + chain);
+    }
+    const FirmIndex r = v == kNoFirm ? walk.back() : root[v];
+    for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
+      root[*it] = r;
+      state[*it] = 2;
+    }
+  }
+  // Groups: one per root, in root order.
+  net.root_ = root;
+  net.group_of_.assign(n, 0);
+  std::vector<std::uint32_t> group_of_root(n, std::numeric_limits<std::uint32_t>::max());
+  for (std::size_t i = 0; i < n; ++i) {
+    const FirmIndex r = root[i];
+    if (group_of_root[r] == std::numeric_limits<std::uint32_t>::max()) {
+      group_of_root[r] = static_cast<std::uint32_t>(net.groups_.size());
+      net.groups_.emplace_back();
+      net.groups_.back().parent = r;
+    }
+    net.group_of_[i] = group_of_root[r];
+    GroupFigures& g = net.groups_[group_of_root[r]];
+    const Firm& f = firms_[i];
+    ++g.members;
+    if (f.employees) g.employees += *f.employees; else g.employees_complete = false;
+    if (f.turnover_eur) g.turnover_eur += *f.turnover_eur; else g.turnover_complete = false;
+    if (f.eu_turnover_eur) g.eu_turnover_eur += *f.eu_turnover_eur; else g.eu_turnover_complete = false;
+    for (const auto& [c, count] : f.employees_by_country) {
+      auto it = std::find_if(g.employees_by_country.begin(), g.employees_by_country.end(),
+                             [&](const auto& e) { return e.first == c; });
+      if (it == g.employees_by_country.end()) g.employees_by_country.emplace_back(c, count);
+      else it->second += count;
+    }
+  }
+  for (auto& g : net.groups_) std::sort(g.employees_by_country.begin(), g.employees_by_country.end());
+  // Size classes: a firm in a group of several is judged on the group's figures
+  // (Recommendation 2003/361/EC, Annex Art. 6: linked enterprises are added up).
+  net.size_class_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const GroupFigures& g = net.groups_[net.group_of_[i]];
+    if (g.members <= 1) {
+      net.size_class_[i] = classify_size(firms_[i].employees, firms_[i].turnover_eur);
+      continue;
+    }
+    std::optional<std::uint64_t> e;
+    if (g.employees_complete || g.employees >= 250) e = g.employees;
+    std::optional<double> t;
+    if (g.turnover_complete) t = g.turnover_eur;
+    net.size_class_[i] = classify_size(e, t);
+  }
+}
+
+void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::uint32_t>& order) {
+  const std::size_t n = firms_.size();
+  const std::size_t m = net.num_links();  // links_ has been moved into net by now
+  net.weight_.assign(m, 0.0);
+  net.mapped_.assign(n, 0.0);
+  net.weight_rule_.assign(n, WeightRule::kNoSuppliers);
+  std::vector<LinkIndex> in_order;
+  for (FirmIndex b = 0; b < n; ++b) {
+    const auto links = net.supplier_links(b);
+    if (links.empty()) continue;
+    // Visit b's links in input order so errors name the link a reader meets first.
+    in_order.assign(links.begin(), links.end());
+    std::sort(in_order.begin(), in_order.end(),
+              [&](LinkIndex x, LinkIndex y) { return order[x] < order[y]; });
+    std::size_t with_share = 0;
+    bool all_spend = true;
+    double share_sum = 0.0, spend_sum = 0.0;
+    for (const LinkIndex l : in_order) {
+      if (!std::isnan(net.share_[l])) {
+        ++with_share;
+        share_sum += net.share_[l];
+        if (share_sum > 1.0 + options_.share_tolerance)
+          fail(errc::kShareSum, link_key(order[l], "share"),
+               "shares of the links into buyer '" + firms_[b].id + "' sum to " +
+                   std::to_string(share_sum) + ", above 1");
+      }
+      if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0)) all_spend = false;
+      else spend_sum += net.spend_[l];
+    }
+    if (with_share != 0 && with_share != in_order.size()) {
+      const bool first_has = !std::isnan(net.share_[in_order.front()]);
+      LinkIndex culprit = in_order.front();
+      for (const LinkIndex l : in_order)
+        if (std::isnan(net.share_[l]) == first_has) { culprit = l; break; }
+      fail(errc::kShareMix, link_key(order[culprit], "share"),
+           "links into buyer '" + firms_[b].id +
+               "' mix 'share' and no 'share': give it on all of them or on none");
+    }
+    if (with_share != 0) {
+      for (const LinkIndex l : links) net.weight_[l] = net.share_[l];
+      net.mapped_[b] = share_sum;
+      net.weight_rule_[b] = WeightRule::kShare;
+    } else if (all_spend) {
+      for (const LinkIndex l : links) net.weight_[l] = net.spend_[l] / spend_sum;
+      net.mapped_[b] = 1.0;
+      net.weight_rule_[b] = WeightRule::kSpend;
+    } else {
+      const double w = 1.0 / static_cast<double>(links.size());
+      for (const LinkIndex l : links) net.weight_[l] = w;
+      net.mapped_[b] = 1.0;
+      net.weight_rule_[b] = WeightRule::kEqual;
+      Diagnostic d;
+      d.id = errc::kWarnEqualWeights;
+      d.key_path = firm_key(b);
+      d.message = "links into buyer '" + firms_[b].id +
+                  "' give neither share nor positive spend_eur on every link; each of its " +
+                  std::to_string(links.size()) + " supplier links gets weight 1/" +
+                  std::to_string(links.size());
+      if (options_.sink) options_.sink(d);
+      net.warnings_.push_back(std::move(d));
+    }
+  }
+}
+
+SupplyNetwork NetworkBuilder::build() {
+  SupplyNetwork net;
+  const std::size_t n = firms_.size();
+  const std::size_t m = links_.size();
+
+  // Links sorted by (supplier, buyer); the input position breaks ties so a duplicate pair is
+  // reported at its second occurrence.
+  std::vector<std::uint32_t> perm(m);
+  std::iota(perm.begin(), perm.end(), 0u);
+  std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const auto& a = links_[x];
+    const auto& b = links_[y];
+    if (a.supplier != b.supplier) return a.supplier < b.supplier;
+    if (a.buyer != b.buyer) return a.buyer < b.buyer;
+    return x < y;
+  });
+  for (std::size_t k = 1; k < m; ++k) {
+    const auto& a = links_[perm[k - 1]];
+    const auto& b = links_[perm[k]];
+    if (a.supplier == b.supplier && a.buyer == b.buyer)
+      fail(errc::kDuplicateLink, link_key(perm[k]),
+           "link '" + firms_[b.supplier].id + "' -> '" + firms_[b.buyer].id +
+               "' given twice (first as " + link_key(perm[k - 1]) + ")");
+  }
+
+  resolve_groups(net);
+
+  {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(m);
+    for (std::size_t k = 0; k < m; ++k) edges[k] = {links_[perm[k]].supplier, links_[perm[k]].buyer};
+    net.graph_ = SupplyNetwork::Graph(boost::edges_are_unsorted_multi_pass, edges.begin(),
+                                      edges.end(), static_cast<std::uint32_t>(n));
+  }
+  net.link_supplier_.resize(m);
+  net.spend_.resize(m);
+  net.share_.resize(m);
+  net.link_commodity_set_.resize(m);
+  net.contract_.resize(m);
+  net.link_order_.resize(m);
+  for (std::size_t k = 0; k < m; ++k) {
+    const PendingLink& p = links_[perm[k]];
+    net.link_supplier_[k] = p.supplier;
+    net.spend_[k] = p.spend;
+    net.share_[k] = p.share;
+    net.link_commodity_set_[k] = p.commodity_set;
+    net.contract_[k] = p.contract;
+    net.link_order_[k] = perm[k];
+  }
+  links_.clear();
+  links_.shrink_to_fit();
+
+  resolve_weights(net, net.link_order_);
+
+  net.commodity_sets_ = std::move(commodity_sets_);
+  net.firms_ = std::move(firms_);
+  net.index_ = std::move(index_);
+  *this = NetworkBuilder(options_);
+  return net;
+}
+
+std::optional<LinkIndex> SupplyNetwork::find_link(FirmIndex s, FirmIndex b) const {
+  const auto targets = buyers(s);
+  const auto it = std::lower_bound(targets.begin(), targets.end(), b);
+  if (it == targets.end() || *it != b) return std::nullopt;
+  return first_buyer_link(s) + static_cast<LinkIndex>(it - targets.begin());
+}
+
+SupplyLink SupplyNetwork::link(LinkIndex l) const {
+  SupplyLink out;
+  out.supplier = firms_.at(link_supplier(l)).id;
+  out.buyer = firms_.at(link_buyer(l)).id;
+  out.spend_eur = spend_eur(l);
+  out.share = share(l);
+  const auto c = commodities(l);
+  out.commodities.assign(c.begin(), c.end());
+  out.contract = contract(l);
+  return out;
+}
+
+}  // namespace diligence::model
