@@ -1,0 +1,214 @@
+// CSV scenarios: RFC 4180 parsing (quotes, embedded commas and line breaks, CRLF, BOM), columns,
+// and every error with file, line, column and key path, including errors that are only found
+// after all rows are read (duplicate pairs, share sums) and are placed by re-reading the file.
+#include <gtest/gtest.h>
+
+#include <diligence/core/error_ids.hpp>
+
+#include "io_test_support.hpp"
+
+namespace diligence::testing {
+namespace {
+
+constexpr const char* kFirmHeader = "id,name,country,sector,employees,turnover_eur,eu_turnover_eur,parent,cluster,exporter\n";
+
+/// A scenario whose firms (and optionally links) come from CSV files in `dir`.
+std::filesystem::path csv_scenario(const ScratchDir& dir, const std::string& firms_csv,
+                                   const std::string& links_csv = {},
+                                   const std::string& yaml_tail = {}) {
+  dir.write("firms.csv", firms_csv);
+  std::string yaml = "format: diligence/1\ninclude:\n  firms_csv: firms.csv\n";
+  if (!links_csv.empty()) {
+    dir.write("links.csv", links_csv);
+    yaml += "  links_csv: links.csv\n";
+  }
+  return dir.write("s.yaml", yaml + yaml_tail);
+}
+
+TEST(CsvLoad, QuotesCommasLineBreaksAndEscapes) {
+  ScratchDir dir;
+  const auto path = csv_scenario(
+      dir,
+      std::string(kFirmHeader) +
+          "A,\"Hanul Precision Co., Ltd.\",KR,C25.62,45,8200000,,,noksan,true\n"
+          "B,\"Daebak \"\"Smart\"\" Parts\",KR,C26.11,120,30000000,2500000,,noksan,FALSE\n"
+          "C,\"Seongsu Metal\nWorks\",KR,C25.61,,,,A,,\n",
+      "supplier,buyer,spend_eur,share,commodity\nB,A,100,,cobalt; nickel\nC,A,300,,\n");
+  const auto s = io::load_scenario(path);
+  const auto& net = s.network;
+  ASSERT_EQ(net.num_firms(), 3u);
+  EXPECT_EQ(net.firm(0).name, "Hanul Precision Co., Ltd.");
+  EXPECT_EQ(net.firm(1).name, "Daebak \"Smart\" Parts");
+  EXPECT_EQ(net.firm(2).name, "Seongsu Metal\nWorks");
+  EXPECT_EQ(net.firm(0).employees, 45u);
+  EXPECT_EQ(net.firm(0).turnover_eur, 8200000.0);
+  EXPECT_FALSE(net.firm(0).eu_turnover_eur.has_value());
+  EXPECT_EQ(net.firm(1).eu_turnover_eur, 2500000.0);
+  EXPECT_TRUE(net.firm(0).exporter);
+  EXPECT_FALSE(net.firm(1).exporter);
+  EXPECT_EQ(net.firm(0).cluster, "noksan");
+  EXPECT_EQ(net.firm(2).cluster, "");
+  EXPECT_FALSE(net.firm(2).employees.has_value());
+  EXPECT_EQ(net.firm(2).parent, "A");
+  EXPECT_EQ(net.ultimate_parent(2), 0u);
+  ASSERT_EQ(net.num_links(), 2u);
+  const auto l = net.find_link(1, 0);
+  ASSERT_TRUE(l);
+  const auto c = net.commodities(*l);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0], "cobalt");
+  EXPECT_EQ(c[1], "nickel");
+  EXPECT_DOUBLE_EQ(net.weight(*l), 0.25);
+  EXPECT_DOUBLE_EQ(net.weight(*net.find_link(2, 0)), 0.75);
+  EXPECT_TRUE(s.warnings.empty());
+}
+
+TEST(CsvLoad, CrlfBomAndMissingFinalNewline) {
+  ScratchDir dir;
+  const auto path = csv_scenario(
+      dir, "\xEF\xBB\xBFid,country,sector\r\nA,DE,C29\r\n\r\nB,KR,\"C27.20\"",
+      "supplier,buyer,share\r\nB,A,0.4");
+  const auto s = io::load_scenario(path);
+  ASSERT_EQ(s.network.num_firms(), 2u);
+  EXPECT_EQ(s.network.firm(0).id, "A");
+  EXPECT_EQ(s.network.firm(1).sector, "C27.20");
+  EXPECT_DOUBLE_EQ(s.network.mapped_share(0), 0.4);
+}
+
+TEST(CsvLoad, ExtensionColumnsAndFreeColumns) {
+  ScratchDir dir;
+  const auto path = csv_scenario(
+      dir, "id,country,sector,certifications,x-note\nA,DE,C29,ISO14001;SA8000,hello\nB,KR,C27,,\n",
+      "supplier,buyer,spend_eur,contract.code_of_conduct,contract.audit_rights,contract.since,x-ref\n"
+      "B,A,10,true,false,2026-03-01,r1\n");
+  const auto s = io::load_scenario(path);
+  const auto& net = s.network;
+  EXPECT_EQ(net.firm(0).certifications, (std::vector<std::string>{"ISO14001", "SA8000"}));
+  EXPECT_TRUE(net.firm(1).certifications.empty());
+  const auto& contract = net.contract(0);
+  EXPECT_EQ(contract.code_of_conduct, true);
+  EXPECT_EQ(contract.audit_rights, false);
+  EXPECT_EQ(contract.since, Date(2026, 3, 1));
+}
+
+TEST(CsvLoad, YamlAndCsvFirmsAndLinksReferToEachOther) {
+  ScratchDir dir;
+  const auto path = csv_scenario(
+      dir, "id,country,sector,parent\nB,KR,C27,Y\nC,KR,C27,\n",
+      "supplier,buyer,spend_eur\nB,X,5\nC,B,5\n",
+      "firms:\n  - {id: X, country: DE, sector: C29}\n  - {id: Y, country: KR, sector: K64.20}\n"
+      "links:\n  - {supplier: C, buyer: X, spend_eur: 15}\n");
+  const auto s = io::load_scenario(path);
+  const auto& net = s.network;
+  ASSERT_EQ(net.num_firms(), 4u);  // YAML firms first, then CSV firms
+  EXPECT_EQ(net.firm(0).id, "X");
+  EXPECT_EQ(net.firm(2).id, "B");
+  EXPECT_EQ(net.ultimate_parent(2), 1u);
+  EXPECT_EQ(net.num_links(), 3u);
+  EXPECT_DOUBLE_EQ(net.weight(*net.find_link(2, 0)), 0.25);  // B -> X: 5 of 20
+  EXPECT_DOUBLE_EQ(net.weight(*net.find_link(3, 0)), 0.75);  // C -> X: 15 of 20
+}
+
+TEST(CsvLoad, ProgressIsReported) {
+  ScratchDir dir;
+  const auto path = csv_scenario(dir, "id,country,sector\nA,DE,C29\nB,DE,C29\n");
+  std::vector<std::string> phases;
+  std::uint64_t last_done = 0, total = 0;
+  io::LoadOptions options;
+  options.progress = [&](const Progress& p) {
+    phases.emplace_back(p.phase);
+    last_done = p.done;
+    total = p.total;
+  };
+  (void)io::load_scenario(path, options);
+  ASSERT_FALSE(phases.empty());
+  EXPECT_EQ(phases.back(), "firms_csv");
+  EXPECT_EQ(last_done, total);
+  EXPECT_EQ(total, std::filesystem::file_size(dir.path() / "firms.csv"));
+}
+
+struct CsvCase {
+  const char* name;
+  std::string firms;
+  std::string links;
+  std::string yaml_tail;
+  ExpectedError want;
+};
+
+std::vector<CsvCase> csv_cases() {
+  const std::string ok_firms = "id,country,sector\nA,DE,C29\nB,KR,C27\nC,CN,C24\n";
+  return {
+      {"empty_file", "", "", "", {errc::kCsvHeader, 1, 1, "include.firms_csv", "firms.csv"}},
+      {"unknown_column", "id,country,sector,size\nA,DE,C29,3\n", "", "",
+       {errc::kUnknownKey, 1, 19, "include.firms_csv", "firms.csv"}},
+      {"duplicate_column", "id,country,id,sector\n", "", "",
+       {errc::kDuplicateKey, 1, 12, "include.firms_csv", "firms.csv"}},
+      {"missing_required_column", "id,country\nA,DE\n", "", "",
+       {errc::kMissingKey, 1, 1, "include.firms_csv", "firms.csv"}},
+      {"empty_column_name", "id,,country,sector\n", "", "", {errc::kCsvHeader, 1, 4, "", "firms.csv"}},
+      {"unclosed_quote", "id,country,sector\nA,DE,C29\nB,\"KR,C27\n", "", "",
+       {errc::kCsvSyntax, 3, 3, "", "firms.csv"}},
+      {"quote_in_unquoted_field", "id,country,sector\nA,D\"E,C29\n", "", "",
+       {errc::kCsvSyntax, 2, 4, "", "firms.csv"}},
+      {"text_after_closing_quote", "id,country,sector\nA,\"DE\"x,C29\n", "", "",
+       {errc::kCsvSyntax, 2, 7, "", "firms.csv"}},
+      {"too_many_cells", "id,country,sector\nA,DE,C29,extra\n", "", "",
+       {errc::kCsvFieldCount, 2, 10, "", "firms.csv"}},
+      {"too_few_cells", "id,country,sector\nA,DE\n", "", "",
+       {errc::kCsvFieldCount, 2, 3, "", "firms.csv"}},
+      {"empty_required_cell", "id,country,sector\nA,,C29\n", "", "",
+       {errc::kMissingKey, 2, 3, "firms[0].country", "firms.csv"}},
+      {"employees_not_integer", "id,country,sector,employees\nA,DE,C29,12.5\n", "", "",
+       {errc::kType, 2, 10, "firms[0].employees", "firms.csv"}},
+      {"employees_negative", "id,country,sector,employees\nA,DE,C29,-4\n", "", "",
+       {errc::kRange, 2, 10, "firms[0].employees", "firms.csv"}},
+      {"turnover_not_number", "id,country,sector,turnover_eur\nA,DE,C29,12 m\n", "", "",
+       {errc::kType, 2, 10, "firms[0].turnover_eur", "firms.csv"}},
+      {"exporter_not_bool", "id,country,sector,exporter\nA,DE,C29,sometimes\n", "", "",
+       {errc::kType, 2, 10, "firms[0].exporter", "firms.csv"}},
+      {"bad_country_in_cell", "id,name,country,sector\nA,\"Société\",fr,C29\n", "", "",
+       {errc::kBadCountry, 2, 13, "firms[0].country", "firms.csv"}},
+      {"bad_sector_after_multiline_name", "id,name,country,sector\nA,\"two\nlines\",DE,Z99\n", "", "",
+       {errc::kBadSector, 3, 11, "firms[0].sector", "firms.csv"}},
+      {"duplicate_id_across_yaml_and_csv", "id,country,sector\nA,DE,C29\nX,DE,C29\n", "",
+       "firms:\n  - {id: X, country: DE, sector: C29}\n",
+       {errc::kDuplicateFirm, 3, 1, "firms[2].id", "firms.csv"}},
+      {"parent_loop_in_csv", "id,country,sector,parent\nA,DE,C29,B\nB,DE,C29,A\n", "", "",
+       {errc::kParentCycle, 2, 10, "firms[0].parent", "firms.csv"}},
+      {"link_unknown_firm", ok_firms, "supplier,buyer,spend_eur\nB,A,5\nZ,A,5\n", "",
+       {errc::kUnknownFirm, 3, 1, "links[1].supplier", "links.csv"}},
+      {"link_self", ok_firms, "supplier,buyer\nB,B\n", "", {errc::kSelfLink, 2, 3, "links[0].buyer", "links.csv"}},
+      {"link_negative_spend", ok_firms, "supplier,buyer,spend_eur\nB,A,-5\n", "",
+       {errc::kRange, 2, 5, "links[0].spend_eur", "links.csv"}},
+      {"link_share_above_one", ok_firms, "supplier,buyer,share\nB,A,1.5\n", "",
+       {errc::kRange, 2, 5, "links[0].share", "links.csv"}},
+      {"link_empty_list_item", ok_firms, "supplier,buyer,commodity\nB,A,cobalt;;tin\n", "",
+       {errc::kType, 2, 5, "links[0].commodity", "links.csv"}},
+      {"link_duplicate_pair_found_after_loading", ok_firms,
+       "supplier,buyer,spend_eur\nB,A,5\nC,A,5\n\"B\",A,7\n", "",
+       {errc::kDuplicateLink, 4, 1, "links[2]", "links.csv"}},
+      {"link_shares_sum_above_one", ok_firms,
+       "supplier,buyer,share\nB,A,0.5\nC,B,0.2\nC,A,0.6\n", "",
+       {errc::kShareSum, 4, 5, "links[2].share", "links.csv"}},
+      {"link_share_mix_yaml_and_csv", ok_firms, "supplier,buyer,share\nB,A,0.5\n",
+       "links:\n  - {supplier: C, buyer: A, spend_eur: 10}\n",
+       {errc::kShareMix, 2, 5, "links[1].share", "links.csv"}},
+      {"link_missing_buyer_column", ok_firms, "supplier,spend_eur\nB,5\n", "",
+       {errc::kMissingKey, 1, 1, "include.links_csv", "links.csv"}},
+  };
+}
+
+class CsvErrorTest : public ::testing::TestWithParam<CsvCase> {};
+
+TEST_P(CsvErrorTest, NamesIdPositionAndKey) {
+  const CsvCase& c = GetParam();
+  ScratchDir dir;
+  const auto path = csv_scenario(dir, c.firms, c.links, c.yaml_tail);
+  expect_error([&] { (void)io::load_scenario(path); }, c.want);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, CsvErrorTest, ::testing::ValuesIn(csv_cases()),
+                         [](const ::testing::TestParamInfo<CsvCase>& p) { return p.param.name; });
+
+}  // namespace
+}  // namespace diligence::testing
