@@ -62,9 +62,9 @@ void NetworkBuilder::reserve(std::size_t firms, std::size_t links) {
 }
 
 std::optional<FirmIndex> NetworkBuilder::find(std::string_view id) const {
-  const auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  const FirmIndex i = index_.find(firms_, id);
+  if (i == kNoFirm) return std::nullopt;
+  return i;
 }
 
 void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
@@ -118,18 +118,22 @@ FirmIndex NetworkBuilder::add_firm(Firm firm) {
   check_firm(firm, i);
   if (i >= static_cast<std::size_t>(kNoFirm))
     fail(errc::kIndexRange, firm_key(i), "too many firms for 32-bit indices");
-  const auto [it, inserted] = index_.try_emplace(firm.id, static_cast<FirmIndex>(i));
-  if (!inserted)
-    fail(errc::kDuplicateFirm, firm_key(i, "id"),
-         "duplicate firm id '" + firm.id + "' (first given as " + firm_key(it->second) + ")");
   firms_.push_back(std::move(firm));
+  const FirmIndex first = index_.insert(firms_, static_cast<FirmIndex>(i));
+  if (first != kNoFirm) {
+    const std::string id = firms_.back().id;
+    firms_.pop_back();
+    fail(errc::kDuplicateFirm, firm_key(i, "id"),
+         "duplicate firm id '" + id + "' (first given as " + firm_key(first) + ")");
+  }
   return static_cast<FirmIndex>(i);
 }
 
 std::uint32_t NetworkBuilder::intern_commodities(std::vector<std::string>&& list) {
   if (list.empty()) return 0;
   std::string key;
-  for (const auto& c : list) (key += c) += '\x1f';
+  // Length-prefixed, so that no list of names joins to the same key as another list.
+  for (const auto& c : list) ((key += std::to_string(c.size())) += ':') += c;
   const auto [it, inserted] =
       commodity_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(commodity_sets_.size()));
   if (inserted) commodity_sets_.push_back(std::move(list));
@@ -282,7 +286,15 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
       net.mapped_[b] = share_sum;
       net.weight_rule_[b] = WeightRule::kShare;
     } else if (all_spend) {
-      for (const LinkIndex l : links) net.weight_[l] = net.spend_[l] / spend_sum;
+      // Σ spend can overflow although every spend is finite: then scale by the largest first.
+      double scale = 1.0;
+      if (!std::isfinite(spend_sum)) {
+        scale = 0.0;
+        for (const LinkIndex l : links) scale = std::max(scale, net.spend_[l]);
+        spend_sum = 0.0;
+        for (const LinkIndex l : links) spend_sum += net.spend_[l] / scale;
+      }
+      for (const LinkIndex l : links) net.weight_[l] = (net.spend_[l] / scale) / spend_sum;
       net.mapped_[b] = 1.0;
       net.weight_rule_[b] = WeightRule::kSpend;
     } else {
@@ -311,14 +323,14 @@ SupplyNetwork NetworkBuilder::build() {
   // Links sorted by (supplier, buyer); the input position breaks ties so a duplicate pair is
   // reported at its second occurrence.
   std::vector<std::uint32_t> perm(m);
-  std::iota(perm.begin(), perm.end(), 0u);
-  std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const auto& a = links_[x];
-    const auto& b = links_[y];
-    if (a.supplier != b.supplier) return a.supplier < b.supplier;
-    if (a.buyer != b.buyer) return a.buyer < b.buyer;
-    return x < y;
-  });
+  {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(m);
+    for (std::size_t k = 0; k < m; ++k)
+      keyed[k] = {(std::uint64_t{links_[k].supplier} << 32) | links_[k].buyer,
+                  static_cast<std::uint32_t>(k)};
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t k = 0; k < m; ++k) perm[k] = keyed[k].second;
+  }
   for (std::size_t k = 1; k < m; ++k) {
     const auto& a = links_[perm[k - 1]];
     const auto& b = links_[perm[k]];

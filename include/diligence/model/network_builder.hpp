@@ -64,7 +64,6 @@ class NetworkBuilder {
     std::uint32_t commodity_set;
     Contract contract;
   };
-  using IdMap = std::unordered_map<std::string, FirmIndex, SupplyNetwork::IdHash, std::equal_to<>>;
 
   void check_firm(const Firm& firm, std::size_t index) const;
   std::uint32_t intern_commodities(std::vector<std::string>&& list);
@@ -73,7 +72,7 @@ class NetworkBuilder {
 
   BuildOptions options_;
   std::vector<Firm> firms_;
-  IdMap index_;
+  detail::IdIndex index_;
   std::vector<PendingLink> links_;
   std::vector<std::vector<std::string>> commodity_sets_;
   std::unordered_map<std::string, std::uint32_t> commodity_index_;  // joined key → set

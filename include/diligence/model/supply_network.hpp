@@ -13,7 +13,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -21,6 +20,7 @@
 #include <diligence/core/diagnostics.hpp>
 #include <diligence/core/error.hpp>
 #include <diligence/core/error_ids.hpp>
+#include <diligence/model/detail/id_index.hpp>
 #include <diligence/model/firm.hpp>
 #include <diligence/model/size_class.hpp>
 #include <diligence/model/supply_link.hpp>
@@ -78,9 +78,9 @@ class SupplyNetwork {
   [[nodiscard]] std::span<const Firm> firms() const noexcept { return firms_; }
   /// Index of the firm with this id, or nullopt.
   [[nodiscard]] std::optional<FirmIndex> find(std::string_view id) const {
-    const auto it = index_.find(id);
-    if (it == index_.end()) return std::nullopt;
-    return it->second;
+    const FirmIndex i = index_.find(firms_, id);
+    if (i == kNoFirm) return std::nullopt;
+    return i;
   }
   /// Index of the firm with this id. @throws UsageError (`usage.unknown_firm`) when absent.
   [[nodiscard]] FirmIndex index_of(std::string_view id) const {
@@ -157,19 +157,13 @@ class SupplyNetwork {
  private:
   friend class NetworkBuilder;
 
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
   static std::optional<double> nan_opt(double v) {
     if (std::isnan(v)) return std::nullopt;
     return v;
   }
 
   std::vector<Firm> firms_;
-  std::unordered_map<std::string, FirmIndex, IdHash, std::equal_to<>> index_;
+  detail::IdIndex index_;
   std::vector<SizeClass> size_class_;
   std::vector<FirmIndex> root_;
   std::vector<std::uint32_t> group_of_;
