@@ -188,3 +188,26 @@ TEST(Files, WriteFileAtomicIntoMissingDirectoryFailsCleanly) {
 
 }  // namespace
 }  // namespace diligence::testing
+
+namespace diligence::testing {
+namespace {
+
+// The YAML examples in docs/formats.md must load, so the docs cannot drift from the loader.
+TEST(Docs, FormatsExamplesLoad) {
+  std::ifstream in(std::filesystem::path(DILIGENCE_SOURCE_DIR) / "docs" / "formats.md");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t pos = 0, blocks = 0;
+  while ((pos = text.find("```yaml\n", pos)) != std::string::npos) {
+    const std::size_t start = pos + 8;
+    const std::size_t end = text.find("```", start);
+    ASSERT_NE(end, std::string::npos);
+    const auto s = load_text(text.substr(start, end - start));
+    EXPECT_GT(s.network.num_firms(), 0u);
+    ++blocks;
+    pos = end + 3;
+  }
+  EXPECT_GE(blocks, 1u);
+}
+
+}  // namespace
+}  // namespace diligence::testing
