@@ -149,8 +149,37 @@ void report(const LoadOptions& options, std::string_view phase, const CsvReader&
 
 }  // namespace
 
+namespace {
+std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
+                       const LoadOptions& options);
+std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
+                       const LoadOptions& options);
+
+/// Runs a reader; syntax errors, which know no key of their own, name the include key.
+template <typename Read>
+std::size_t keyed(const CsvInclude& file, Read read) {
+  try {
+    return read();
+  } catch (Error& e) {
+    if (e.key_path().empty()) e.set_key_path(file.key);
+    throw;
+  }
+}
+}  // namespace
+
 std::size_t load_firms_csv(const CsvInclude& file, model::NetworkBuilder& builder,
                            const LoadOptions& options) {
+  return keyed(file, [&] { return read_firms(file, builder, options); });
+}
+
+std::size_t load_links_csv(const CsvInclude& file, model::NetworkBuilder& builder,
+                           const LoadOptions& options) {
+  return keyed(file, [&] { return read_links(file, builder, options); });
+}
+
+namespace {
+std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
+                       const LoadOptions& options) {
   const std::string data = read_file(file.path, file.key, file.key_location);
   CsvReader reader(data, file.display);
   CsvRecord record;
@@ -205,8 +234,8 @@ std::size_t load_firms_csv(const CsvInclude& file, model::NetworkBuilder& builde
   return rows;
 }
 
-std::size_t load_links_csv(const CsvInclude& file, model::NetworkBuilder& builder,
-                           const LoadOptions& options) {
+std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
+                       const LoadOptions& options) {
   const std::string data = read_file(file.path, file.key, file.key_location);
   CsvReader reader(data, file.display);
   CsvRecord record;
@@ -256,6 +285,8 @@ std::size_t load_links_csv(const CsvInclude& file, model::NetworkBuilder& builde
   report(options, "links_csv", reader);
   return rows;
 }
+
+}  // namespace
 
 Location locate_csv_cell(const CsvInclude& file, std::size_t row, std::string_view field) {
   std::string data;

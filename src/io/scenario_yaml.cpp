@@ -336,7 +336,7 @@ detail::CsvInclude YamlLoader::include(const YAML::Node& node, const std::string
   const std::string rel = text(node, key);
   if (rel.empty()) throw ValidationError(errc::kType, "expected a file path, got empty text", key, at(node));
   detail::CsvInclude inc;
-  inc.path = base_dir_ / rel;
+  inc.path = base_dir_.empty() ? std::filesystem::path(rel) : base_dir_ / rel;
   inc.display = inc.path.lexically_normal().string();
   inc.key = key;
   inc.key_location = at(node);
@@ -494,7 +494,7 @@ model::Scenario load_scenario_text(std::string_view yaml, const LoadOptions& opt
 
 model::Scenario load_scenario(const std::filesystem::path& path, const LoadOptions& options) {
   const std::string text = detail::read_file(path);
-  const std::filesystem::path base = path.has_parent_path() ? path.parent_path() : ".";
+  const std::filesystem::path base = path.parent_path();  // empty: the current directory
   return load_scenario_text(text, options, path.string(), base);
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 
@@ -23,6 +24,12 @@ std::string link_key(std::size_t i, std::string_view field = {}) {
   std::string s = "links[" + std::to_string(i) + "]";
   if (!field.empty()) (s += '.') += field;
   return s;
+}
+
+std::string format_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
 [[noreturn]] void fail(const char* id, std::string key, std::string detail) {
@@ -220,7 +227,7 @@ void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
     if (f.eu_turnover_eur) g.eu_turnover_eur += *f.eu_turnover_eur; else g.eu_turnover_complete = false;
     for (const auto& [c, count] : f.employees_by_country) {
       auto it = std::find_if(g.employees_by_country.begin(), g.employees_by_country.end(),
-                             [&](const auto& e) { return e.first == c; });
+                             [&c = c](const auto& e) { return e.first == c; });
       if (it == g.employees_by_country.end()) g.employees_by_country.emplace_back(c, count);
       else it->second += count;
     }
@@ -267,7 +274,7 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
         if (share_sum > 1.0 + options_.share_tolerance)
           fail(errc::kShareSum, link_key(order[l], "share"),
                "shares of the links into buyer '" + firms_[b].id + "' sum to " +
-                   std::to_string(share_sum) + ", above 1");
+                   format_number(share_sum) + ", above 1");
       }
       if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0)) all_spend = false;
       else spend_sum += net.spend_[l];
