@@ -244,8 +244,9 @@ void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
     }
     std::optional<std::uint64_t> e;
     if (g.employees_complete || g.employees >= 250) e = g.employees;
+    // Partial sums are lower bounds: above a ceiling they already decide.
     std::optional<double> t;
-    if (g.turnover_complete) t = g.turnover_eur;
+    if (g.turnover_complete || g.turnover_eur > 50'000'000.0) t = g.turnover_eur;
     net.size_class_[i] = classify_size(e, t);
   }
 }
@@ -323,6 +324,11 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
 }
 
 SupplyNetwork NetworkBuilder::build() {
+  // The builder is consumed whether build() succeeds or throws.
+  struct Reset {
+    NetworkBuilder& b;
+    ~Reset() { b = NetworkBuilder(b.options_); }
+  } reset{*this};
   SupplyNetwork net;
   const std::size_t n = firms_.size();
   const std::size_t m = links_.size();
@@ -378,7 +384,6 @@ SupplyNetwork NetworkBuilder::build() {
   net.commodity_sets_ = std::move(commodity_sets_);
   net.firms_ = std::move(firms_);
   net.index_ = std::move(index_);
-  *this = NetworkBuilder(options_);
   return net;
 }
 

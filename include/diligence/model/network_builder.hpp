@@ -52,7 +52,7 @@ class NetworkBuilder {
   [[nodiscard]] std::optional<FirmIndex> find(std::string_view id) const;
 
   /// Validates the network (duplicate links, share sums and mixes, parents) and freezes it.
-  /// The builder is left empty. @throws ValidationError.
+  /// The builder is left empty, also when build() throws. @throws ValidationError.
   [[nodiscard]] SupplyNetwork build();
 
  private:

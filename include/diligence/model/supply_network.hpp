@@ -94,6 +94,7 @@ class SupplyNetwork {
   [[nodiscard]] const GroupFigures& group(FirmIndex i) const { return groups_.at(group_of_.at(i)); }
 
   // --- adjacency -----------------------------------------------------------------------------
+  // These are the hot-path accessors: the index must be < num_firms() (not checked).
   /// Firms that supply b (in-neighbours), ordered by index.
   [[nodiscard]] std::span<const FirmIndex> suppliers(FirmIndex b) const {
     const auto& rs = graph_.m_backward.m_rowstart;

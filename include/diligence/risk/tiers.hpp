@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <diligence/core/error.hpp>
+#include <diligence/core/error_ids.hpp>
 #include <diligence/model/supply_network.hpp>
 
 namespace diligence::risk {
@@ -32,11 +34,15 @@ struct TierOptions {
   std::int32_t max_depth = -1;  ///< stop after this tier (-1: no limit)
 };
 
-/// Breadth-first upstream from `focal`. @throws std::out_of_range for a bad index.
+/// Breadth-first upstream from `focal`. @throws UsageError (`network.index_range`) for an index
+/// that names no firm.
 [[nodiscard]] inline Tiers tiers(const model::SupplyNetwork& net, model::FirmIndex focal,
                                  const TierOptions& options = {}) {
   const std::size_t n = net.num_firms();
-  if (focal >= n) throw std::out_of_range("tiers: focal firm index out of range");
+  if (focal >= n)
+    throw UsageError(errc::kIndexRange, "tiers: focal firm index " + std::to_string(focal) +
+                                            " is out of range (the network has " +
+                                            std::to_string(n) + " firms)");
   const auto off = net.in_offsets();
   const auto src = net.in_sources();
   Tiers out;
