@@ -261,33 +261,48 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
   for (FirmIndex b = 0; b < n; ++b) {
     const auto links = net.supplier_links(b);
     if (links.empty()) continue;
-    // Visit b's links in input order so errors name the link a reader meets first.
-    in_order.assign(links.begin(), links.end());
-    std::sort(in_order.begin(), in_order.end(),
-              [&](LinkIndex x, LinkIndex y) { return order[x] < order[y]; });
     std::size_t with_share = 0;
     bool all_spend = true;
     double share_sum = 0.0, spend_sum = 0.0;
-    for (const LinkIndex l : in_order) {
+    for (const LinkIndex l : links) {
       if (!std::isnan(net.share_[l])) {
         ++with_share;
         share_sum += net.share_[l];
-        if (share_sum > 1.0 + options_.share_tolerance)
-          fail(errc::kShareSum, link_key(order[l], "share"),
-               "shares of the links into buyer '" + firms_[b].id + "' sum to " +
-                   format_number(share_sum) + ", above 1");
       }
       if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0)) all_spend = false;
       else spend_sum += net.spend_[l];
     }
-    if (with_share != 0 && with_share != in_order.size()) {
-      const bool first_has = !std::isnan(net.share_[in_order.front()]);
-      LinkIndex culprit = in_order.front();
-      for (const LinkIndex l : in_order)
-        if (std::isnan(net.share_[l]) == first_has) { culprit = l; break; }
-      fail(errc::kShareMix, link_key(order[culprit], "share"),
-           "links into buyer '" + firms_[b].id +
-               "' mix 'share' and no 'share': give it on all of them or on none");
+    const bool mixed = with_share != 0 && with_share != links.size();
+    if (mixed || share_sum > 1.0 + options_.share_tolerance) {
+      // Error path only: visit b's links in input order so the error names the link a reader
+      // meets first.
+      in_order.assign(links.begin(), links.end());
+      std::sort(in_order.begin(), in_order.end(),
+                [&](LinkIndex x, LinkIndex y) { return order[x] < order[y]; });
+      if (mixed) {
+        const bool first_has = !std::isnan(net.share_[in_order.front()]);
+        LinkIndex culprit = in_order.front();
+        for (const LinkIndex l : in_order)
+          if (std::isnan(net.share_[l]) == first_has) {
+            culprit = l;
+            break;
+          }
+        fail(errc::kShareMix, link_key(order[culprit], "share"),
+             "links into buyer '" + firms_[b].id +
+                 "' mix 'share' and no 'share': give it on all of them or on none");
+      }
+      double running = 0.0;
+      LinkIndex culprit = in_order.back();
+      for (const LinkIndex l : in_order) {
+        running += net.share_[l];
+        if (running > 1.0 + options_.share_tolerance) {
+          culprit = l;
+          break;
+        }
+      }
+      fail(errc::kShareSum, link_key(order[culprit], "share"),
+           "shares of the links into buyer '" + firms_[b].id + "' sum to " +
+               format_number(share_sum) + ", above 1");
     }
     if (with_share != 0) {
       for (const LinkIndex l : links) net.weight_[l] = net.share_[l];
