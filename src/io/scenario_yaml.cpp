@@ -422,10 +422,10 @@ model::Scenario YamlLoader::load(std::string_view text_in) {
     scenario.as_of = Date::today();
   }
   if (const auto n = root_["currency"]; given(n)) {
-    scenario.currency = text(n, "currency");
-    if (scenario.currency != "EUR")
+    input.currency = text(n, "currency");
+    if (input.currency != "EUR")
       throw ValidationError(errc::kCurrency,
-                            "unsupported currency '" + scenario.currency +
+                            "unsupported currency '" + input.currency +
                                 "'; format diligence/1 uses EUR only",
                             "currency", at(n));
   }

@@ -42,8 +42,8 @@ TEST(Error, WhatWithEverything) {
                 Location{"scenario.yaml", 12, 7});
   EXPECT_STREQ(
       e.what(),
-      "scenario.yaml:12:7: error[scenario.bad_country]: firms[3].country: expected an ISO code");
-  EXPECT_EQ(e.id(), "scenario.bad_country");
+      "scenario.yaml:12:7: error[input.bad_country]: firms[3].country: expected an ISO code");
+  EXPECT_EQ(e.id(), "input.bad_country");
   EXPECT_EQ(e.detail(), "expected an ISO code");
   EXPECT_EQ(e.key_path(), "firms[3].country");
   EXPECT_EQ(e.location(), (Location{"scenario.yaml", 12, 7}));
@@ -65,17 +65,17 @@ TEST(Error, WhatWithoutParts) {
 
 TEST(Error, SetLocationRewritesWhat) {
   Error e(errc::kRange, "expected a number >= 0", "firms[0].turnover_eur");
-  EXPECT_STREQ(e.what(), "error[scenario.range]: firms[0].turnover_eur: expected a number >= 0");
+  EXPECT_STREQ(e.what(), "error[input.range]: firms[0].turnover_eur: expected a number >= 0");
   EXPECT_FALSE(e.location().known());
   e.set_location(Location{"s.yaml", 5, 18});
   EXPECT_STREQ(e.what(),
-               "s.yaml:5:18: error[scenario.range]: firms[0].turnover_eur: expected a number >= 0");
+               "s.yaml:5:18: error[input.range]: firms[0].turnover_eur: expected a number >= 0");
   EXPECT_EQ(e.location(), (Location{"s.yaml", 5, 18}));
-  EXPECT_EQ(e.id(), "scenario.range");
+  EXPECT_EQ(e.id(), "input.range");
   EXPECT_EQ(e.key_path(), "firms[0].turnover_eur");
   EXPECT_EQ(e.detail(), "expected a number >= 0");
   e.set_location(Location{});
-  EXPECT_STREQ(e.what(), "error[scenario.range]: firms[0].turnover_eur: expected a number >= 0");
+  EXPECT_STREQ(e.what(), "error[input.range]: firms[0].turnover_eur: expected a number >= 0");
 }
 
 TEST(Error, SetLocationOnCaughtSubclassSurvivesRethrow) {
@@ -127,12 +127,12 @@ TEST(Error, HierarchyAndCopies) {
 }
 
 TEST(ErrorIds, StableStrings) {
-  EXPECT_STREQ(errc::kBadId, "scenario.bad_id");
-  EXPECT_STREQ(errc::kBadCountry, "scenario.bad_country");
-  EXPECT_STREQ(errc::kBadSector, "scenario.bad_sector");
-  EXPECT_STREQ(errc::kRange, "scenario.range");
-  EXPECT_STREQ(errc::kDuplicateKey, "scenario.duplicate_key");
-  EXPECT_STREQ(errc::kUnknownCategory, "scenario.unknown_category");
+  EXPECT_STREQ(errc::kBadId, "input.bad_id");
+  EXPECT_STREQ(errc::kBadCountry, "input.bad_country");
+  EXPECT_STREQ(errc::kBadSector, "input.bad_sector");
+  EXPECT_STREQ(errc::kRange, "input.range");
+  EXPECT_STREQ(errc::kDuplicateKey, "input.duplicate_key");
+  EXPECT_STREQ(errc::kUnknownCategory, "input.unknown_category");
   EXPECT_STREQ(errc::kDuplicateFirm, "network.duplicate_firm");
   EXPECT_STREQ(errc::kUnknownFirm, "network.unknown_firm");
   EXPECT_STREQ(errc::kSelfLink, "network.self_link");

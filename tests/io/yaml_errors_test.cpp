@@ -220,7 +220,7 @@ TEST(YamlErrors, MessageJoinsPositionIdKeyAndDetail) {
     FAIL() << "no error";
   } catch (const ValidationError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "s.yaml:3:22: error[scenario.bad_country]: firms[0].country: expected an ISO 3166-1 "
+              "s.yaml:3:22: error[input.bad_country]: firms[0].country: expected an ISO 3166-1 "
               "alpha-2 code in upper case (DE, KR), got 'de'");
   }
 }

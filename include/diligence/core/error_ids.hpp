@@ -13,20 +13,22 @@ inline constexpr const char* kCsvSyntax = "csv.syntax";  ///< CSV that breaks RF
 inline constexpr const char* kCsvHeader = "csv.header";  ///< missing, empty or repeated column
 inline constexpr const char* kCsvFieldCount = "csv.field_count";  ///< row with too few/many cells
 
-// Structure and types.
-inline constexpr const char* kFormatVersion = "scenario.format";  ///< `format` missing or unknown
-inline constexpr const char* kUnknownKey = "scenario.unknown_key";  ///< key not in the format
-inline constexpr const char* kDuplicateKey = "scenario.duplicate_key";  ///< key given twice
-inline constexpr const char* kMissingKey = "scenario.missing_key";  ///< required key absent
-inline constexpr const char* kType = "scenario.type";  ///< value of the wrong type
-inline constexpr const char* kRange = "scenario.range";  ///< number negative, not finite, too big
-inline constexpr const char* kBadId = "scenario.bad_id";  ///< firm id breaks the id pattern
-inline constexpr const char* kBadCountry = "scenario.bad_country";  ///< not ISO alpha-2
-inline constexpr const char* kBadSector = "scenario.bad_sector";  ///< not a NACE Rev. 2 code
-inline constexpr const char* kBadDate = "scenario.bad_date";  ///< not a valid YYYY-MM-DD date
-inline constexpr const char* kBadEnum = "scenario.bad_value";  ///< value outside a fixed set
-inline constexpr const char* kUnknownCategory = "scenario.unknown_category";  ///< category id
-inline constexpr const char* kCurrency = "scenario.currency";  ///< a currency other than EUR
+// Structure and types of any input file (scenario, risk model, questionnaire, profile, ...).
+inline constexpr const char* kFormatVersion = "input.format";  ///< `format` missing or unknown
+inline constexpr const char* kUnknownKey = "input.unknown_key";  ///< key not in the format
+inline constexpr const char* kDuplicateKey = "input.duplicate_key";  ///< key given twice
+inline constexpr const char* kMissingKey = "input.missing_key";  ///< required key absent
+inline constexpr const char* kType = "input.type";  ///< value of the wrong type
+inline constexpr const char* kRange = "input.range";  ///< number negative, not finite, too big
+inline constexpr const char* kBadId = "input.bad_id";  ///< firm id breaks the id pattern
+inline constexpr const char* kBadCountry = "input.bad_country";  ///< not ISO alpha-2
+inline constexpr const char* kBadSector = "input.bad_sector";  ///< not a NACE Rev. 2 code
+inline constexpr const char* kBadDate = "input.bad_date";  ///< not a valid YYYY-MM-DD date
+inline constexpr const char* kBadEnum = "input.bad_value";  ///< value outside a fixed set
+inline constexpr const char* kUnknownCategory = "input.unknown_category";  ///< category id
+inline constexpr const char* kCurrency = "input.currency";  ///< a currency other than EUR
+inline constexpr const char* kUnknownItem = "input.unknown_item";  ///< answer to no such item
+inline constexpr const char* kUnknownQuestionnaire = "input.unknown_questionnaire";  ///< no such id
 
 // Network rules.
 inline constexpr const char* kDuplicateFirm = "network.duplicate_firm";  ///< firm id twice
