@@ -42,8 +42,10 @@ inline constexpr const char* kIndexRange = "network.index_range";  ///< firm ind
 
 // Library use.
 inline constexpr const char* kUnknownFirmId = "usage.unknown_firm";  ///< API given an unknown id
+inline constexpr const char* kParameter = "usage.parameter";  ///< a parameter out of its range
 
 // Warnings (not errors: reported through the log sink and in `warnings`).
 inline constexpr const char* kWarnEqualWeights = "weights.equal";  ///< links into b share equally
+inline constexpr const char* kWarnFallback = "risk.fallback";  ///< country/sector not in the model
 
 }  // namespace diligence::errc

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <vector>
 
 #include <diligence/model/supply_network.hpp>
@@ -64,14 +65,18 @@ struct Components {
   return out;
 }
 
-/// Strongly connected components. Labels are renumbered in order of smallest firm index.
-/// A component with more than one firm is a supply cycle.
-[[nodiscard]] inline Components strong_components(const SupplyNetwork& net) {
+namespace detail {
+/// Iterative Tarjan over the forward CSR (supplier → buyer). Calls `emit(begin, end)` with the
+/// members of each strongly connected component, in the order Tarjan completes them: every
+/// component is emitted after all components it reaches, i.e. buyers before their suppliers
+/// (reverse topological order of the condensation).
+template <typename Emit>
+void tarjan(const SupplyNetwork& net, Emit&& emit) {
   const auto n = static_cast<std::uint32_t>(net.num_firms());
   const auto off = net.out_offsets();
   const auto tgt = net.out_targets();
   constexpr std::uint32_t kUnvisited = UINT32_MAX;
-  std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0), raw(n, 0);
+  std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0);
   std::vector<std::uint8_t> on_stack(n, 0);
   std::vector<std::uint32_t> stack;
   struct Frame {
@@ -79,7 +84,7 @@ struct Components {
     std::uint32_t next_edge;
   };
   std::vector<Frame> call;
-  std::uint32_t counter = 0, raw_count = 0;
+  std::uint32_t counter = 0;
   for (std::uint32_t root = 0; root < n; ++root) {
     if (index[root] != kUnvisited) continue;
     call.push_back({root, off[root]});
@@ -102,19 +107,31 @@ struct Components {
         continue;
       }
       if (low[v] == index[v]) {
-        std::uint32_t w;
+        auto first = stack.end();
         do {
-          w = stack.back();
-          stack.pop_back();
-          on_stack[w] = 0;
-          raw[w] = raw_count;
-        } while (w != v);
-        ++raw_count;
+          --first;
+          on_stack[*first] = 0;
+        } while (*first != v);
+        emit(&*first, &*first + (stack.end() - first));
+        stack.erase(first, stack.end());
       }
       call.pop_back();
       if (!call.empty()) low[call.back().v] = std::min(low[call.back().v], low[v]);
     }
   }
+}
+}  // namespace detail
+
+/// Strongly connected components. Labels are renumbered in order of smallest firm index.
+/// A component with more than one firm is a supply cycle.
+[[nodiscard]] inline Components strong_components(const SupplyNetwork& net) {
+  const auto n = static_cast<std::uint32_t>(net.num_firms());
+  std::vector<std::uint32_t> raw(n, 0);
+  std::uint32_t raw_count = 0;
+  detail::tarjan(net, [&](const std::uint32_t* b, const std::uint32_t* e) {
+    for (; b != e; ++b) raw[*b] = raw_count;
+    ++raw_count;
+  });
   Components out;
   out.component.assign(n, 0);
   std::vector<std::uint32_t> label(raw_count, UINT32_MAX);
@@ -127,6 +144,37 @@ struct Components {
     out.component[v] = l;
     ++out.sizes[l];
   }
+  return out;
+}
+
+/// The condensation of the network in topological order: strongly connected components such that
+/// every supplier's component comes before its buyers' (upstream first). Propagation kernels visit
+/// it in this order, so that a firm is computed after all its suppliers outside its own cycle.
+struct Condensation {
+  std::vector<FirmIndex> firms;          ///< firms grouped by component, components in order
+  std::vector<std::uint32_t> offsets;    ///< component c = firms[offsets[c] .. offsets[c+1])
+  [[nodiscard]] std::size_t count() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
+  [[nodiscard]] std::span<const FirmIndex> members(std::size_t c) const {
+    return {firms.data() + offsets[c], offsets[c + 1] - offsets[c]};
+  }
+  /// True when component c is a supply cycle (more than one firm; self links do not exist).
+  [[nodiscard]] bool cyclic(std::size_t c) const noexcept { return offsets[c + 1] - offsets[c] > 1; }
+};
+
+/// Computes the condensation order. O(n + m).
+[[nodiscard]] inline Condensation condensation(const SupplyNetwork& net) {
+  Condensation out;
+  out.firms.reserve(net.num_firms());
+  std::vector<std::uint32_t> sizes;
+  detail::tarjan(net, [&](const std::uint32_t* b, const std::uint32_t* e) {
+    out.firms.insert(out.firms.end(), b, e);
+    sizes.push_back(static_cast<std::uint32_t>(e - b));
+  });
+  // Tarjan emits buyers first: reverse the components, keeping each component's members.
+  std::reverse(out.firms.begin(), out.firms.end());
+  std::reverse(sizes.begin(), sizes.end());
+  out.offsets.resize(sizes.size() + 1, 0);
+  for (std::size_t c = 0; c < sizes.size(); ++c) out.offsets[c + 1] = out.offsets[c] + sizes[c];
   return out;
 }
 
