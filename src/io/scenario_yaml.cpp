@@ -193,9 +193,30 @@ model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::stri
     const std::string ak = key + ".answers";
     if (!answers.IsMap()) type_error(answers, ak, "a map of item → answer");
     check_open_map(answers, ak);  // every key is an item id
+    const risk::Questionnaire* q = nullptr;
+    if (options_.questionnaires) {
+      std::string known;
+      for (const auto& candidate : *options_.questionnaires) {
+        if (candidate.id == a.questionnaire) q = &candidate;
+        known += (known.empty() ? "" : ", ") + candidate.id;
+      }
+      if (!q)
+        throw ValidationError(
+            errc::kUnknownQuestionnaire,
+            "unknown questionnaire '" + a.questionnaire + "' (known: " + known + ")",
+            key + ".questionnaire", at(questionnaire));
+    }
     for (auto it = answers.begin(); it != answers.end(); ++it) {
       const std::string item = it->first.Scalar();
       a.answers.emplace_back(item, text(it->second, ak + "." + item));
+      if (!q) continue;
+      try {
+        (void)risk::answer_value(*q, item, a.answers.back().second);
+      } catch (Error& e) {  // unknown item: at the key; bad value: at the value
+        e.set_key_path(ak + "." + item);
+        e.set_location(at(e.id() == errc::kUnknownItem ? it->first : it->second));
+        throw;
+      }
     }
   } else {
     throw ValidationError(errc::kMissingKey,
@@ -422,10 +443,10 @@ model::Scenario YamlLoader::load(std::string_view text_in) {
     scenario.as_of = Date::today();
   }
   if (const auto n = root_["currency"]; given(n)) {
-    input.currency = text(n, "currency");
-    if (input.currency != "EUR")
+    scenario.currency = text(n, "currency");
+    if (scenario.currency != "EUR")
       throw ValidationError(errc::kCurrency,
-                            "unsupported currency '" + input.currency +
+                            "unsupported currency '" + scenario.currency +
                                 "'; format diligence/1 uses EUR only",
                             "currency", at(n));
   }

@@ -10,6 +10,7 @@
 #include <diligence/core/diagnostics.hpp>
 #include <diligence/model/categories.hpp>
 #include <diligence/model/scenario.hpp>
+#include <diligence/risk/questionnaire.hpp>
 
 namespace diligence::io {
 
@@ -21,6 +22,13 @@ struct LoadOptions {
   LogSink sink;
   /// Reports progress while reading large CSV files.
   ProgressCallback progress;
+  /// Questionnaires that `assessment.questionnaire` may name (not owned; e.g. the result of
+  /// `default_questionnaires()`). When set, the questionnaire must be one of them
+  /// (`input.unknown_questionnaire` at the value) and every answer must name one of its items
+  /// (`input.unknown_item` at the key) with a value on its scale or yes/no (`input.range` /
+  /// `input.type` at the value). When null, answers are kept as written and checked only when
+  /// scored.
+  const std::vector<risk::Questionnaire>* questionnaires = nullptr;
 };
 
 /// Loads a scenario file and the CSV files it includes, checks every rule of the format and

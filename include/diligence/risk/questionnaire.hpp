@@ -38,6 +38,8 @@ struct Questionnaire {
   std::string source;
   int scale_min = 0;  ///< answers are integers in [scale_min, scale_max]; yes = max, no = min
   int scale_max = 4;
+  /// Optional names of scale points (`0: none`, ..., `4: fully`), ascending by value; for reports.
+  std::vector<std::pair<int, std::string>> scale_labels;
   std::vector<MaturityStage> stages;  ///< ordered by `below`
   std::vector<QuestionnaireItem> items;
 
@@ -66,16 +68,34 @@ struct AssessmentResult {
   std::size_t items = 0;
 };
 
+/// The normalised value a ∈ [0,1] of one answer: (v − min)/(max − min) for an integer v on the
+/// scale (blanks around it and a leading `+` are accepted), 1 for yes / true and 0 for no / false
+/// (any case). Used by `score_answers` and by the scenario loader to check answers one by one.
+/// @throws ValidationError `input.unknown_item` for an item the questionnaire lacks,
+///   ValidationError `input.range` for an integer off the scale, ParseError `input.type` for
+///   anything else; key path `answers.ITEM`, no position. UsageError `usage.parameter` (key
+///   `scale`) for a questionnaire whose scale_min ≥ scale_max.
+[[nodiscard]] double answer_value(const Questionnaire& questionnaire, std::string_view item,
+                                  std::string_view value);
+
 /// Scores a firm's answers (item id → scalar text as written in the scenario: an integer on the
 /// questionnaire's scale, or yes / no / true / false for max / min). Unanswered items count as the
-/// scale minimum. Pillar score = Σ w·a / Σ w over the pillar's items, a = (answer − min)/(max − min).
-/// @throws ValidationError `input.unknown_item` for an item the questionnaire lacks and
-///   `input.range` / `input.type` for an answer off the scale; key path `answers.ITEM`.
+/// scale minimum. Pillar score = Σ w·a / Σ w over the pillar's items,
+/// a = (answer − min)/(max − min); a pillar without items (or whose weights sum to 0) scores 0.
+/// Overall = mean of E, S, G. Advice for every item with a < 0.5, largest gap w·(1 − a) first,
+/// ties by item id. O(items + answers · items).
+/// @throws ValidationError `input.unknown_item` for an item the questionnaire lacks,
+///   `input.duplicate_key` for an item answered twice, and `input.range` / ParseError `input.type`
+///   for an answer off the scale; key path `answers.ITEM`. UsageError as `answer_value`.
 [[nodiscard]] AssessmentResult score_answers(
     const Questionnaire& questionnaire,
     const std::vector<std::pair<std::string, std::string>>& answers);
 
-/// The maturity stage of an overall score.
+/// The maturity stage of an overall score: the first stage whose `below` exceeds `overall` (a stage
+/// without `below` takes every score), else the last stage. A score exactly at a bound belongs to
+/// the next stage. For a questionnaire without stages, a stage with an empty id.
 [[nodiscard]] const MaturityStage& stage_of(const Questionnaire& questionnaire, double overall);
 
 }  // namespace diligence::risk
+
+#include <diligence/risk/detail/questionnaire_impl.hpp>
