@@ -1,4 +1,7 @@
 // Umbrella header of the io module.
 #pragma once
 
+#include <diligence/io/directive_io.hpp>
+#include <diligence/io/questionnaire_io.hpp>
+#include <diligence/io/risk_model_io.hpp>
 #include <diligence/io/scenario_io.hpp>
