@@ -48,5 +48,10 @@ class Commands {
 // One registration function per sub-command (cmd_<name>.cpp).
 void add_validate_command(Commands& commands);
 void add_summary_command(Commands& commands);
+void add_scope_command(Commands& commands);
+void add_risk_command(Commands& commands);
+void add_paths_command(Commands& commands);
+void add_disrupt_command(Commands& commands);
+void add_export_command(Commands& commands);
 
 }  // namespace diligence::cli

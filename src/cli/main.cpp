@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   Commands commands(app);
   add_validate_command(commands);
   add_summary_command(commands);
+  add_scope_command(commands);
+  add_risk_command(commands);
+  add_paths_command(commands);
+  add_disrupt_command(commands);
+  add_export_command(commands);
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,8 @@
 #include <diligence/model/structure.hpp>
 #include <diligence/risk/tiers.hpp>
 
+#include "table.hpp"
+
 namespace diligence::cli {
 namespace {
 
@@ -42,34 +44,6 @@ std::string_view section_name(const std::string& letter) {
   if (letter.size() != 1 || letter[0] < 'A' || letter[0] > 'U') return "";
   return kNaceSections[letter[0] - 'A'];
 }
-
-// A left/right aligned table: the first column left-aligned, the others right-aligned.
-class Table {
- public:
-  void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
-  void print(std::ostringstream& out, std::string_view indent = "  ") const {
-    std::vector<std::size_t> width;
-    for (const auto& r : rows_) {
-      if (width.size() < r.size()) width.resize(r.size(), 0);
-      for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
-    }
-    for (const auto& r : rows_) {
-      std::string line(indent);
-      for (std::size_t c = 0; c < r.size(); ++c) {
-        const std::string pad(width[c] - r[c].size(), ' ');
-        if (c != 0) line += "  ";
-        line += (c == 0 || left_.count(c)) ? r[c] + pad : pad + r[c];
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out << line << '\n';
-    }
-  }
-  void left_align(std::size_t column) { left_.insert(column); }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-  std::set<std::size_t> left_;
-};
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return "-";

@@ -29,6 +29,7 @@ inline constexpr const char* kUnknownCategory = "input.unknown_category";  ///< 
 inline constexpr const char* kCurrency = "input.currency";  ///< a currency other than EUR
 inline constexpr const char* kUnknownItem = "input.unknown_item";  ///< answer to no such item
 inline constexpr const char* kUnknownQuestionnaire = "input.unknown_questionnaire";  ///< no such id
+inline constexpr const char* kUnknownRule = "input.unknown_rule";  ///< profile phase names no scope rule
 
 // Network rules.
 inline constexpr const char* kDuplicateFirm = "network.duplicate_firm";  ///< firm id twice
@@ -39,6 +40,9 @@ inline constexpr const char* kShareSum = "network.share_sum";  ///< shares into 
 inline constexpr const char* kShareMix = "network.share_mix";  ///< some links into a buyer lack share
 inline constexpr const char* kParentCycle = "network.parent_cycle";  ///< loop in parent chains
 inline constexpr const char* kIndexRange = "network.index_range";  ///< firm index out of range
+
+// Directive profiles.
+inline constexpr const char* kUnknownProfile = "directive.unknown_profile";  ///< no such profile id
 
 // Library use.
 inline constexpr const char* kUnknownFirmId = "usage.unknown_firm";  ///< API given an unknown id

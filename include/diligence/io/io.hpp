@@ -2,6 +2,7 @@
 #pragma once
 
 #include <diligence/io/directive_io.hpp>
+#include <diligence/io/export.hpp>
 #include <diligence/io/questionnaire_io.hpp>
 #include <diligence/io/risk_model_io.hpp>
 #include <diligence/io/scenario_io.hpp>

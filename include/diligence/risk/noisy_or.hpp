@@ -23,18 +23,27 @@ namespace diligence::risk {
 
 struct NoisyOrResult {
   RiskMatrix probability;  ///< n × K
-  std::uint32_t sweeps = 0;
+  std::uint32_t sweeps = 0;  ///< largest number of sweeps over any cycle
+  double residual = 0.0;     ///< ‖q − F(q)‖∞ at the end
   bool converged = true;
+  std::size_t cyclic_components = 0;
+  std::size_t firms_in_cycles = 0;
 };
 
 namespace detail {
+/// q_b ← F(q)_b; returns max |change|. With `write` false only measures the change (residual).
 inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix& own, double* q,
                               std::size_t K, double lam, double u, model::FirmIndex b,
-                              std::vector<double>& keep) {
+                              std::vector<double>& keep, bool write = true) {
   const auto off = net.in_offsets();
   if (off[b] == off[b + 1]) {
-    for (std::size_t k = 0; k < K; ++k) q[b * K + k] = own(b, static_cast<Eigen::Index>(k));
-    return 0.0;
+    double change = 0.0;
+    for (std::size_t k = 0; k < K; ++k) {
+      const double v = own(b, static_cast<Eigen::Index>(k));
+      change = std::max(change, std::abs(v - q[b * K + k]));
+      if (write) q[b * K + k] = v;
+    }
+    return change;
   }
   const auto src = net.in_sources();
   const auto lnk = net.in_links();
@@ -51,7 +60,7 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
   for (std::size_t k = 0; k < K; ++k) {
     const double v = 1.0 - keep[k];
     change = std::max(change, std::abs(v - q[b * K + k]));
-    q[b * K + k] = v;
+    if (write) q[b * K + k] = v;
   }
   return change;
 }
@@ -80,6 +89,8 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
       detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, members[0], keep);
       continue;
     }
+    ++out.cyclic_components;
+    out.firms_in_cycles += members.size();
     std::uint32_t sweep = 0;
     while (true) {
       double change = 0.0;
@@ -95,6 +106,10 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
     }
     out.sweeps = std::max(out.sweeps, sweep);
   }
+  for (model::FirmIndex b = 0; b < net.num_firms(); ++b)
+    out.residual = std::max(out.residual, detail::noisy_or_update(net, own, q, K, lam,
+                                                                  options.unmapped_risk, b, keep,
+                                                                  false));
   return out;
 }
 

@@ -41,7 +41,7 @@ struct ContributingPath {
 };
 
 struct PathResult {
-  std::vector<ContributingPath> paths;  ///< largest contribution first
+  std::vector<ContributingPath> paths;  ///< largest contribution first (ties: shorter, then by ids)
   double explained = 0.0;               ///< Σ contributions of `paths`
   bool exact = true;                    ///< false when max_expansions stopped the search
   std::size_t expansions = 0;
@@ -114,7 +114,13 @@ struct PathResult {
     std::reverse(p.firms.begin(), p.firms.end());
     out.paths.push_back(std::move(p));
   }
-  std::reverse(out.paths.begin(), out.paths.end());
+  // Largest contribution first; ties by fewer firms, then by firm indices, so the order does not
+  // depend on the heap.
+  std::sort(out.paths.begin(), out.paths.end(), [](const ContributingPath& a, const ContributingPath& b) {
+    if (a.contribution != b.contribution) return a.contribution > b.contribution;
+    if (a.firms.size() != b.firms.size()) return a.firms.size() < b.firms.size();
+    return a.firms < b.firms;
+  });
   for (const auto& p : out.paths) out.explained += p.contribution;
   return out;
 }
