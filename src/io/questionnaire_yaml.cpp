@@ -21,73 +21,29 @@
 
 #include "io/fields.hpp"
 #include "io/files.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace diligence::io {
 namespace {
 
 using detail::ValueRef;
-using Keys = std::initializer_list<std::string_view>;
 
 constexpr std::string_view kFormat = "diligence-questionnaire/1";
 
-class QuestionnaireLoader {
+class QuestionnaireLoader : public detail::YamlReader {
  public:
-  explicit QuestionnaireLoader(std::string file) : file_(std::move(file)) {}
+  explicit QuestionnaireLoader(std::string file) : YamlReader(std::move(file)) {}
 
   risk::Questionnaire load(std::string_view text);
 
  private:
-  [[nodiscard]] Location at(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return Location{file_, 0, 0};
-    return Location{file_, static_cast<std::uint32_t>(m.line + 1),
-                    static_cast<std::uint32_t>(m.column + 1)};
+  /// Throws input.missing_key (at the map) unless every key in `names` is given.
+  void require(const YAML::Node& node, const std::string& key, Keys names) const {
+    for (const auto r : names) (void)required(node, key, r);
   }
-  [[noreturn]] void type_error(const YAML::Node& node, const std::string& key,
-                               std::string_view expected) const {
-    std::string got = "a scalar";
-    if (node.IsMap())
-      got = "a map";
-    else if (node.IsSequence())
-      got = "a list";
-    else if (node.IsNull())
-      got = "nothing";
-    throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key,
-                     at(node));
-  }
-  [[nodiscard]] static bool given(const YAML::Node& node) {
-    return node.IsDefined() && !node.IsNull();
-  }
-  [[nodiscard]] static std::string join(const std::string& key, std::string_view child) {
-    return key.empty() ? std::string(child) : key + "." + std::string(child);
-  }
-  /// Checks that `node` is a map whose keys are all in `allowed` (or start with x-), once each;
-  /// with `open`, any text key is allowed.
-  void check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                 bool open = false) const;
-  /// Throws input.missing_key (at the map) unless every key in `required` is given.
-  void require(const YAML::Node& node, const std::string& key, Keys required) const {
-    for (const auto r : required)
-      if (!given(node[std::string(r)]))
-        throw ValidationError(errc::kMissingKey, "missing required key '" + std::string(r) + "'",
-                              join(key, r), at(node));
-  }
+  /// Texts in a questionnaire are never empty.
   [[nodiscard]] std::string text(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a text value");
-    if (node.Scalar().empty())
-      throw ParseError(errc::kType, "expected a text value, got empty text", key, at(node));
-    return node.Scalar();
-  }
-  /// A scalar that must be written plainly (a quoted "12" is text, not a number).
-  [[nodiscard]] const std::string& plain(const YAML::Node& node, const std::string& key,
-                                         std::string_view expected) const {
-    if (!node.IsScalar()) type_error(node, key, expected);
-    if (node.Tag() == "!")
-      throw ParseError(
-          errc::kType,
-          "expected " + std::string(expected) + ", got the quoted text '" + node.Scalar() + "'",
-          key, at(node));
-    return node.Scalar();
+    return nonempty_text(node, key);
   }
   [[nodiscard]] std::string identifier(const YAML::Node& node, const std::string& key) const {
     std::string id = text(node, key);
@@ -103,32 +59,7 @@ class QuestionnaireLoader {
   void scale(const YAML::Node& node, risk::Questionnaire& q) const;
   void stages(const YAML::Node& node, risk::Questionnaire& q) const;
   void items(const YAML::Node& node, risk::Questionnaire& q) const;
-
-  std::string file_;
 };
-
-void QuestionnaireLoader::check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                                    bool open) const {
-  if (!node.IsMap()) type_error(node, key, "a map");
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node k = it->first;
-    if (!k.IsScalar())
-      throw ParseError(errc::kType, "expected a text key, got a map or list as key", key, at(k));
-    const std::string child = join(key, k.Scalar());
-    if (!seen.insert(k.Scalar()).second)
-      throw ParseError(errc::kDuplicateKey, "key given twice", child, at(k));
-    if (open || k.Scalar().starts_with("x-")) continue;
-    if (std::find(allowed.begin(), allowed.end(), k.Scalar()) == allowed.end()) {
-      std::string list;
-      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw ValidationError(errc::kUnknownKey,
-                            "unknown key '" + k.Scalar() + "' (expected one of: " + list +
-                                "; keys starting with x- are free)",
-                            child, at(k));
-    }
-  }
-}
 
 int QuestionnaireLoader::integer(const YAML::Node& node, const std::string& key) const {
   const std::string& s = plain(node, key, "an integer");
@@ -154,20 +85,19 @@ void QuestionnaireLoader::scale(const YAML::Node& node, risk::Questionnaire& q) 
                               std::to_string(q.scale_max),
                           "scale.max", at(node["max"]));
   if (const YAML::Node labels = node["labels"]; given(labels)) {
-    check_map(labels, "scale.labels", {}, true);
-    for (auto it = labels.begin(); it != labels.end(); ++it) {
-      const std::string lk = "scale.labels." + it->first.Scalar();
-      const int v = integer(it->first, lk);
+    for (const auto& [point, label] : entries(labels, "scale.labels")) {
+      const std::string lk = "scale.labels." + point.Scalar();
+      const int v = integer(point, lk);
       if (v < q.scale_min || v > q.scale_max)
         throw ValidationError(errc::kRange,
                               "expected a point of the scale " + std::to_string(q.scale_min) +
                                   ".." + std::to_string(q.scale_max) + ", got " + std::to_string(v),
-                              lk, at(it->first));
-      for (const auto& [point, name] : q.scale_labels)
-        if (point == v)
+                              lk, at(point));
+      for (const auto& named : q.scale_labels)
+        if (named.first == v)
           throw ParseError(errc::kDuplicateKey, "scale point " + std::to_string(v) + " named twice",
-                           lk, at(it->first));
-      q.scale_labels.emplace_back(v, text(it->second, lk));
+                           lk, at(point));
+      q.scale_labels.emplace_back(v, text(label, lk));
     }
     std::sort(q.scale_labels.begin(), q.scale_labels.end());
   }
@@ -261,23 +191,16 @@ void QuestionnaireLoader::items(const YAML::Node& node, risk::Questionnaire& q) 
 }
 
 risk::Questionnaire QuestionnaireLoader::load(std::string_view text_in) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text_in));
-  } catch (const YAML::Exception& ex) {
-    throw ParseError(errc::kYamlSyntax, ex.msg, {},
-                     Location{file_, static_cast<std::uint32_t>(ex.mark.line + 1),
-                              static_cast<std::uint32_t>(ex.mark.column + 1)});
-  }
+  const YAML::Node root = detail::parse_yaml(text_in, file());
   if (!root.IsMap())
     throw ParseError(errc::kType,
                      "expected a map with 'format: diligence-questionnaire/1' at the top level", {},
-                     Location{file_, 1, 1});
+                     Location{file(), 1, 1});
   check_map(root, {}, {"format", "id", "title", "source", "scale", "stages", "items"});
   const YAML::Node format = root["format"];
   if (!given(format))
     throw ValidationError(errc::kFormatVersion, "missing 'format: diligence-questionnaire/1'",
-                          "format", Location{file_, 1, 1});
+                          "format", Location{file(), 1, 1});
   if (!format.IsScalar() || format.Scalar() != kFormat)
     throw ValidationError(errc::kFormatVersion,
                           "unsupported format '" + (format.IsScalar() ? format.Scalar() : "?") +

@@ -26,6 +26,7 @@
 
 #include "io/fields.hpp"
 #include "io/files.hpp"
+#include "io/yaml_reader.hpp"
 
 #ifndef DILIGENCE_SOURCE_DATA_DIR
 #define DILIGENCE_SOURCE_DATA_DIR "data"
@@ -38,7 +39,6 @@ namespace diligence::io {
 namespace {
 
 using detail::ValueRef;
-using Keys = std::initializer_list<std::string_view>;
 
 constexpr std::string_view kFormat = "diligence-risk-model/1";
 constexpr std::string_view kAll = "all";
@@ -51,74 +51,13 @@ bool is_valid_category_id(std::string_view id) {
   });
 }
 
-class RiskModelLoader {
+class RiskModelLoader : public detail::YamlReader {
  public:
-  explicit RiskModelLoader(std::string file) : file_(std::move(file)) {}
+  explicit RiskModelLoader(std::string file) : YamlReader(std::move(file)) {}
 
   risk::RiskModel load(std::string_view text);
 
  private:
-  // --- positions and errors ---
-  [[nodiscard]] Location at(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return Location{file_, 0, 0};
-    return Location{file_, static_cast<std::uint32_t>(m.line + 1),
-                    static_cast<std::uint32_t>(m.column + 1)};
-  }
-  [[noreturn]] void type_error(const YAML::Node& node, const std::string& key,
-                               std::string_view expected) const {
-    std::string got = "a scalar";
-    if (node.IsMap())
-      got = "a map";
-    else if (node.IsSequence())
-      got = "a list";
-    else if (node.IsNull())
-      got = "nothing";
-    throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key,
-                     at(node));
-  }
-  [[nodiscard]] static bool given(const YAML::Node& node) {
-    return node.IsDefined() && !node.IsNull();
-  }
-  [[nodiscard]] static std::string child_key(const std::string& key, const std::string& name) {
-    return key.empty() ? name : key + "." + name;
-  }
-
-  // --- shapes ---
-  /// Checks that `node` is a map with text keys, each given once, all in `allowed` or starting
-  /// with `x-`. `what` names the expected map in type errors.
-  void check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                 std::string_view what = "a map") const;
-  /// Checks that `node` is a map with text keys, each given once (any key allowed), and returns
-  /// its entries except those whose key starts with `x-`.
-  [[nodiscard]] std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& node,
-                                                                       const std::string& key,
-                                                                       std::string_view what) const;
-  [[nodiscard]] std::string text(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a text value");
-    return node.Scalar();
-  }
-  /// A required key of `parent`: its node, or a missing-key error at the parent.
-  [[nodiscard]] YAML::Node required(const YAML::Node& parent, const std::string& parent_key,
-                                    const char* name, std::string_view hint) const {
-    const YAML::Node n = parent[name];
-    if (!given(n))
-      throw ValidationError(errc::kMissingKey,
-                            "missing required key '" + std::string(name) + "'" +
-                                (hint.empty() ? "" : " (" + std::string(hint) + ")"),
-                            child_key(parent_key, name), at(parent));
-    return n;
-  }
-  /// A number in [0,1], written plainly (a quoted "0.5" is text).
-  [[nodiscard]] double unit(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a number in [0,1]");
-    if (node.Tag() == "!")
-      throw ParseError(errc::kType,
-                       "expected a number in [0,1], got the quoted text '" + node.Scalar() + "'",
-                       key, at(node));
-    return detail::parse_unit(node.Scalar(), ValueRef{key, at(node)});
-  }
-
   // --- content ---
   void categories(const YAML::Node& node, risk::RiskModel& m) const;
   /// A values map: category id or `all` → number in [0,1]; one value per category.
@@ -137,48 +76,7 @@ class RiskModelLoader {
                                                         const std::string& key, TableKind kind,
                                                         const risk::RiskModel& m) const;
 
-  std::string file_;
 };
-
-void RiskModelLoader::check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                                std::string_view what) const {
-  if (!node.IsMap()) type_error(node, key, what);
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node k = it->first;
-    if (!k.IsScalar())
-      throw ParseError(errc::kType, "expected a text key, got a map or list as key", key, at(k));
-    const std::string child = child_key(key, k.Scalar());
-    if (!seen.insert(k.Scalar()).second)
-      throw ParseError(errc::kDuplicateKey, "key given twice", child, at(k));
-    if (k.Scalar().starts_with("x-")) continue;
-    if (std::find(allowed.begin(), allowed.end(), k.Scalar()) == allowed.end()) {
-      std::string list;
-      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw ValidationError(errc::kUnknownKey,
-                            "unknown key '" + k.Scalar() + "' (expected one of: " + list +
-                                "; keys starting with x- are free)",
-                            child, at(k));
-    }
-  }
-}
-
-std::vector<std::pair<YAML::Node, YAML::Node>> RiskModelLoader::entries(
-    const YAML::Node& node, const std::string& key, std::string_view what) const {
-  if (!node.IsMap()) type_error(node, key, what);
-  std::vector<std::pair<YAML::Node, YAML::Node>> out;
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node k = it->first;
-    if (!k.IsScalar())
-      throw ParseError(errc::kType, "expected a text key, got a map or list as key", key, at(k));
-    if (!seen.insert(k.Scalar()).second)
-      throw ParseError(errc::kDuplicateKey, "key given twice", child_key(key, k.Scalar()), at(k));
-    if (k.Scalar().starts_with("x-")) continue;
-    out.emplace_back(k, it->second);
-  }
-  return out;
-}
 
 void RiskModelLoader::categories(const YAML::Node& node, risk::RiskModel& m) const {
   if (!node.IsSequence()) type_error(node, "categories", "a list of categories");
@@ -328,23 +226,16 @@ std::vector<risk::KeyedIndicator> RiskModelLoader::table(const YAML::Node& node,
 }
 
 risk::RiskModel RiskModelLoader::load(std::string_view text_in) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text_in));
-  } catch (const YAML::Exception& ex) {
-    throw ParseError(errc::kYamlSyntax, ex.msg, {},
-                     Location{file_, static_cast<std::uint32_t>(ex.mark.line + 1),
-                              static_cast<std::uint32_t>(ex.mark.column + 1)});
-  }
+  const YAML::Node root = detail::parse_yaml(text_in, file());
   if (!root.IsMap())
     throw ParseError(errc::kType,
                      "expected a map with 'format: diligence-risk-model/1' at the top level of the "
                      "risk model",
-                     {}, Location{file_, 1, 1});
+                     {}, Location{file(), 1, 1});
   const YAML::Node format = root["format"];
   if (!given(format))
     throw ValidationError(errc::kFormatVersion, "missing 'format: diligence-risk-model/1'",
-                          "format", Location{file_, 1, 1});
+                          "format", Location{file(), 1, 1});
   if (!format.IsScalar() || format.Scalar() != kFormat)
     throw ValidationError(
         errc::kFormatVersion,
@@ -357,7 +248,7 @@ risk::RiskModel RiskModelLoader::load(std::string_view text_in) {
 
   risk::RiskModel m;
   if (const auto n = root["id"]; given(n)) m.id = text(n, "id");
-  if (m.id.empty()) m.id = std::filesystem::path(file_).stem().string();
+  if (m.id.empty()) m.id = std::filesystem::path(file()).stem().string();
   if (const auto n = root["title"]; given(n)) m.title = text(n, "title");
   if (const auto n = root["version"]; given(n)) m.version = text(n, "version");
 
@@ -365,7 +256,7 @@ risk::RiskModel RiskModelLoader::load(std::string_view text_in) {
   if (!given(cats))
     throw ValidationError(errc::kMissingKey,
                           "missing required key 'categories' (the list of impact categories)",
-                          "categories", Location{file_, 1, 1});
+                          "categories", Location{file(), 1, 1});
   categories(cats, m);
 
   if (const auto n = root["pillar_strength"]; given(n))
@@ -376,7 +267,7 @@ risk::RiskModel RiskModelLoader::load(std::string_view text_in) {
     throw ValidationError(errc::kMissingKey,
                           "missing required key 'fallback' (the country and sector indicators used "
                           "for codes the tables lack)",
-                          "fallback", Location{file_, 1, 1});
+                          "fallback", Location{file(), 1, 1});
   check_map(fallback, "fallback", {"country", "sector"}, "a map {country, sector}");
   m.country_fallback = indicator(required(fallback, "fallback", "country", "{values, source}"),
                                  "fallback.country", m);

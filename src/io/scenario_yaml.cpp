@@ -22,81 +22,24 @@
 #include "io/fields.hpp"
 #include "io/files.hpp"
 #include "io/scenario_csv.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace diligence::io {
 namespace {
 
 using detail::ValueRef;
-using Keys = std::initializer_list<std::string_view>;
 
 constexpr std::string_view kFormat = "diligence/1";
 
-class YamlLoader {
+class YamlLoader : public detail::YamlReader {
  public:
   YamlLoader(std::string file, std::filesystem::path base_dir, const LoadOptions& options)
-      : file_(std::move(file)), base_dir_(std::move(base_dir)), options_(options) {}
+      : YamlReader(std::move(file)), base_dir_(std::move(base_dir)), options_(options) {}
 
   model::Scenario load(std::string_view text);
 
  private:
-  // --- positions and errors ---
-  [[nodiscard]] Location at(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return Location{file_, 0, 0};
-    return Location{file_, static_cast<std::uint32_t>(m.line + 1),
-                    static_cast<std::uint32_t>(m.column + 1)};
-  }
-  [[noreturn]] void type_error(const YAML::Node& node, const std::string& key,
-                               std::string_view expected) const {
-    std::string got = "a scalar";
-    if (node.IsMap()) got = "a map";
-    else if (node.IsSequence()) got = "a list";
-    else if (node.IsNull()) got = "nothing";
-    throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key, at(node));
-  }
-
-  // --- shapes ---
-  /// Checks that `node` is a map whose keys are all in `allowed` (or start with x-), once each.
-  void check_map(const YAML::Node& node, const std::string& key, Keys allowed) const {
-    check_keys(node, key, allowed, false);
-  }
-  /// Checks that `node` is a map with text keys, each given once (any key allowed).
-  void check_open_map(const YAML::Node& node, const std::string& key) const {
-    check_keys(node, key, {}, true);
-  }
-  void check_keys(const YAML::Node& node, const std::string& key, Keys allowed, bool open) const;
-  [[nodiscard]] static bool given(const YAML::Node& node) { return node.IsDefined() && !node.IsNull(); }
-  [[nodiscard]] std::string text(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a text value");
-    return node.Scalar();
-  }
-  /// A scalar that must be written plainly (a quoted "12" is text, not a number).
-  [[nodiscard]] const std::string& plain(const YAML::Node& node, const std::string& key,
-                                         std::string_view expected) const {
-    if (!node.IsScalar()) type_error(node, key, expected);
-    if (node.Tag() == "!")
-      throw ParseError(errc::kType,
-                       "expected " + std::string(expected) + ", got the quoted text '" +
-                           node.Scalar() + "'",
-                       key, at(node));
-    return node.Scalar();
-  }
-  double amount(const YAML::Node& n, const std::string& key) const {
-    return detail::parse_amount(plain(n, key, "a number"), ValueRef{key, at(n)});
-  }
-  double unit(const YAML::Node& n, const std::string& key) const {
-    return detail::parse_unit(plain(n, key, "a number in [0,1]"), ValueRef{key, at(n)});
-  }
-  std::uint64_t count(const YAML::Node& n, const std::string& key) const {
-    return detail::parse_count(plain(n, key, "an integer"), ValueRef{key, at(n)});
-  }
-  bool flag(const YAML::Node& n, const std::string& key) const {
-    return detail::parse_bool(plain(n, key, "true or false"), ValueRef{key, at(n)});
-  }
-  Date date(const YAML::Node& n, const std::string& key) const {
-    return detail::parse_date(text(n, key), ValueRef{key, at(n)});
-  }
-  std::vector<std::string> text_list(const YAML::Node& n, const std::string& key) const;
+  bool flag(const YAML::Node& n, const std::string& key) const { return boolean(n, key); }
 
   // --- content ---
   model::Firm firm(const YAML::Node& node, const std::string& key) const;
@@ -108,54 +51,12 @@ class YamlLoader {
   /// Places an error from the builder: YAML items by walking the tree, CSV rows by re-reading.
   void place(Error& e) const;
 
-  std::string file_;
   std::filesystem::path base_dir_;
   const LoadOptions& options_;
   YAML::Node root_;
   std::size_t yaml_firms_ = 0, csv_firms_ = 0, yaml_links_ = 0, csv_links_ = 0;
   std::optional<detail::CsvInclude> firms_csv_, links_csv_;
 };
-
-void YamlLoader::check_keys(const YAML::Node& node, const std::string& key, Keys allowed,
-                            bool open) const {
-  if (!node.IsMap()) type_error(node, key, "a map");
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node k = it->first;
-    const std::string child = key.empty() ? k.Scalar() : key + "." + k.Scalar();
-    if (!k.IsScalar())
-      throw ParseError(errc::kType, "expected a text key, got a map or list as key", key, at(k));
-    if (!seen.insert(k.Scalar()).second)
-      throw ParseError(errc::kDuplicateKey, "key given twice", child, at(k));
-    if (open || k.Scalar().starts_with("x-")) continue;
-    if (std::find(allowed.begin(), allowed.end(), k.Scalar()) == allowed.end()) {
-      std::string list;
-      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw ValidationError(errc::kUnknownKey,
-                            "unknown key '" + k.Scalar() + "' (expected one of: " + list +
-                                "; keys starting with x- are free)",
-                            child, at(k));
-    }
-  }
-}
-
-std::vector<std::string> YamlLoader::text_list(const YAML::Node& n, const std::string& key) const {
-  std::vector<std::string> out;
-  if (n.IsScalar()) {
-    out.push_back(n.Scalar());
-  } else if (n.IsSequence()) {
-    for (std::size_t i = 0; i < n.size(); ++i)
-      out.push_back(text(n[i], key + "[" + std::to_string(i) + "]"));
-  } else {
-    type_error(n, key, "a text value or a list of them");
-  }
-  for (std::size_t i = 0; i < out.size(); ++i)
-    if (out[i].empty())
-      throw ValidationError(errc::kType, "empty text in a list",
-                            n.IsSequence() ? key + "[" + std::to_string(i) + "]" : key,
-                            at(n.IsSequence() ? n[i] : n));
-  return out;
-}
 
 model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::string& key) const {
   check_map(node, key, {"scores", "questionnaire", "answers"});
@@ -191,8 +92,7 @@ model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::stri
       throw ValidationError(errc::kMissingKey, "'questionnaire' needs 'answers: {ITEM: value}'",
                             key + ".answers", at(node));
     const std::string ak = key + ".answers";
-    if (!answers.IsMap()) type_error(answers, ak, "a map of item → answer");
-    check_open_map(answers, ak);  // every key is an item id
+    const Entries answer_entries = entries(answers, ak, "a map of item → answer");
     const risk::Questionnaire* q = nullptr;
     if (options_.questionnaires) {
       std::string known;
@@ -206,15 +106,15 @@ model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::stri
             "unknown questionnaire '" + a.questionnaire + "' (known: " + known + ")",
             key + ".questionnaire", at(questionnaire));
     }
-    for (auto it = answers.begin(); it != answers.end(); ++it) {
-      const std::string item = it->first.Scalar();
-      a.answers.emplace_back(item, text(it->second, ak + "." + item));
+    for (const auto& [item_node, value] : answer_entries) {
+      const std::string item = item_node.Scalar();
+      a.answers.emplace_back(item, text(value, ak + "." + item));
       if (!q) continue;
       try {
         (void)risk::answer_value(*q, item, a.answers.back().second);
       } catch (Error& e) {  // unknown item: at the key; bad value: at the value
         e.set_key_path(ak + "." + item);
-        e.set_location(at(e.id() == errc::kUnknownItem ? it->first : it->second));
+        e.set_location(at(e.id() == errc::kUnknownItem ? item_node : value));
         throw;
       }
     }
@@ -281,25 +181,23 @@ model::Firm YamlLoader::firm(const YAML::Node& node, const std::string& key) con
   if (const auto n = node["exporter"]; given(n)) f.exporter = flag(n, k("exporter"));
   if (const auto n = node["certifications"]; given(n)) f.certifications = text_list(n, k("certifications"));
   if (const auto n = node["employees_by_country"]; given(n)) {
-    check_open_map(n, k("employees_by_country"));
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const std::string c = it->first.Scalar();
-      f.employees_by_country.emplace_back(c, count(it->second, k("employees_by_country") + "." + c));
+    for (const auto& [country, value] : entries(n, k("employees_by_country"))) {
+      const std::string c = country.Scalar();
+      f.employees_by_country.emplace_back(c, count(value, k("employees_by_country") + "." + c));
     }
   }
   if (const auto n = node["assessment"]; given(n)) f.assessment = assessment(n, k("assessment"));
   if (const auto n = node["risk"]; given(n)) {
-    check_open_map(n, k("risk"));
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const std::string c = it->first.Scalar();
+    for (const auto& [category, value] : entries(n, k("risk"))) {
+      const std::string c = category.Scalar();
       const std::string ck = k("risk") + "." + c;
       if (!model::contains_category(options_.categories, c)) {
         std::string known;
         for (const auto& cat : options_.categories) known += (known.empty() ? "" : ", ") + cat;
         throw ValidationError(errc::kUnknownCategory,
-                              "unknown category '" + c + "' (known: " + known + ")", ck, at(it->first));
+                              "unknown category '" + c + "' (known: " + known + ")", ck, at(category));
       }
-      f.risk.emplace_back(c, unit(it->second, ck));
+      f.risk.emplace_back(c, unit(value, ck));
     }
   }
   if (const auto n = node["incidents"]; given(n)) {
@@ -411,25 +309,19 @@ void YamlLoader::place(Error& e) const {
 }
 
 model::Scenario YamlLoader::load(std::string_view text_in) {
-  try {
-    root_ = YAML::Load(std::string(text_in));
-  } catch (const YAML::Exception& ex) {
-    throw ParseError(errc::kYamlSyntax, ex.msg, {},
-                     Location{file_, static_cast<std::uint32_t>(ex.mark.line + 1),
-                              static_cast<std::uint32_t>(ex.mark.column + 1)});
-  }
+  root_ = detail::parse_yaml(text_in, file());
   if (!root_.IsMap())
     throw ParseError(errc::kType,
                      "expected a map with 'format: diligence/1' at the top level of the scenario",
-                     {}, Location{file_, 1, 1});
+                     {}, Location{file(), 1, 1});
   check_map(root_, {}, {"format", "name", "as_of", "currency", "include", "firms", "links"});
 
   model::Scenario scenario;
-  scenario.source = file_;
+  scenario.source = file();
   const YAML::Node format = root_["format"];
   if (!given(format))
     throw ValidationError(errc::kFormatVersion, "missing 'format: diligence/1'", "format",
-                          Location{file_, 1, 1});
+                          Location{file(), 1, 1});
   if (!format.IsScalar() || format.Scalar() != kFormat)
     throw ValidationError(errc::kFormatVersion,
                           "unsupported format '" + (format.IsScalar() ? format.Scalar() : "?") +
