@@ -26,12 +26,12 @@
 
 #include "io/fields.hpp"
 #include "io/files.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace diligence::io {
 namespace {
 
 using detail::ValueRef;
-using Keys = std::initializer_list<std::string_view>;
 namespace dir = diligence::directive;
 
 constexpr std::string_view kFormat = "diligence-directive/1";
@@ -54,100 +54,22 @@ bool is_valid_category_id(std::string_view id) {
   });
 }
 
-class ProfileLoader {
+class ProfileLoader : public detail::YamlReader {
  public:
-  explicit ProfileLoader(std::string file) : file_(std::move(file)) {}
+  explicit ProfileLoader(std::string file) : YamlReader(std::move(file)) {}
 
   dir::DirectiveProfile load(std::string_view text);
 
  private:
-  // --- positions and errors ---
-  [[nodiscard]] Location at(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return Location{file_, 0, 0};
-    return Location{file_, static_cast<std::uint32_t>(m.line + 1),
-                    static_cast<std::uint32_t>(m.column + 1)};
-  }
-  [[noreturn]] void type_error(const YAML::Node& node, const std::string& key,
-                               std::string_view expected) const {
-    std::string got = "a scalar";
-    if (node.IsMap())
-      got = "a map";
-    else if (node.IsSequence())
-      got = "a list";
-    else if (node.IsNull())
-      got = "nothing";
-    throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key,
-                     at(node));
-  }
-  [[nodiscard]] static bool given(const YAML::Node& node) {
-    return node.IsDefined() && !node.IsNull();
-  }
-  [[nodiscard]] static std::string join(const std::string& key, std::string_view child) {
-    return key.empty() ? std::string(child) : key + "." + std::string(child);
-  }
-  [[nodiscard]] static std::string index(const std::string& key, std::size_t i) {
-    return key + "[" + std::to_string(i) + "]";
-  }
-
-  // --- shapes ---
-  /// Checks that `node` is a map whose text keys are all in `allowed` (or start with `x-`), once
-  /// each. `what` names the expected map in type errors.
-  void check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                 std::string_view what = "a map") const;
-  /// A required key of `parent`: its node, or input.missing_key at the parent.
-  [[nodiscard]] YAML::Node required(const YAML::Node& parent, const std::string& parent_key,
-                                    std::string_view name, std::string_view hint = {}) const {
-    const YAML::Node n = parent[std::string(name)];
-    if (!given(n))
-      throw ValidationError(errc::kMissingKey,
-                            "missing required key '" + std::string(name) + "'" +
-                                (hint.empty() ? "" : " (" + std::string(hint) + ")"),
-                            join(parent_key, name), at(parent));
-    return n;
-  }
-  /// A list (possibly empty); `what` names it in type errors.
-  void check_list(const YAML::Node& node, const std::string& key, std::string_view what) const {
-    if (!node.IsSequence()) type_error(node, key, what);
-  }
+  /// Texts in a profile are never empty.
   [[nodiscard]] std::string text(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a text value");
-    if (node.Scalar().find_first_not_of(" \t\r\n") == std::string::npos)
-      throw ValidationError(errc::kType, "expected a text value, got empty text", key, at(node));
-    return node.Scalar();
+    return nonempty_text(node, key);
   }
   /// Optional text: empty when the key is absent.
   [[nodiscard]] std::string optional_text(const YAML::Node& parent, const std::string& parent_key,
                                           std::string_view name) const {
     const YAML::Node n = parent[std::string(name)];
     return given(n) ? text(n, join(parent_key, name)) : std::string();
-  }
-  /// A scalar written plainly (a quoted "12" is text, not a number).
-  [[nodiscard]] const std::string& plain(const YAML::Node& node, const std::string& key,
-                                         std::string_view expected) const {
-    if (!node.IsScalar()) type_error(node, key, expected);
-    if (node.Tag() == "!")
-      throw ParseError(
-          errc::kType,
-          "expected " + std::string(expected) + ", got the quoted text '" + node.Scalar() + "'",
-          key, at(node));
-    return node.Scalar();
-  }
-  [[nodiscard]] double amount(const YAML::Node& node, const std::string& key) const {
-    return detail::parse_amount(plain(node, key, "a number ≥ 0"), ValueRef{key, at(node)});
-  }
-  [[nodiscard]] double unit(const YAML::Node& node, const std::string& key) const {
-    return detail::parse_unit(plain(node, key, "a number in [0,1]"), ValueRef{key, at(node)});
-  }
-  [[nodiscard]] std::uint64_t count(const YAML::Node& node, const std::string& key) const {
-    return detail::parse_count(plain(node, key, "an integer ≥ 0"), ValueRef{key, at(node)});
-  }
-  [[nodiscard]] bool boolean(const YAML::Node& node, const std::string& key) const {
-    return detail::parse_bool(plain(node, key, "true or false"), ValueRef{key, at(node)});
-  }
-  [[nodiscard]] Date date(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) type_error(node, key, "a date YYYY-MM-DD");
-    return detail::parse_date(node.Scalar(), ValueRef{key, at(node)});
   }
   [[nodiscard]] std::string identifier(const YAML::Node& node, const std::string& key) const {
     std::string id = text(node, key);
@@ -207,31 +129,7 @@ class ProfileLoader {
   void scope(const YAML::Node& node, dir::DirectiveProfile& p) const;
   void application(const YAML::Node& node, dir::DirectiveProfile& p) const;
 
-  std::string file_;
 };
-
-void ProfileLoader::check_map(const YAML::Node& node, const std::string& key, Keys allowed,
-                              std::string_view what) const {
-  if (!node.IsMap()) type_error(node, key, what);
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node k = it->first;
-    if (!k.IsScalar())
-      throw ParseError(errc::kType, "expected a text key, got a map or list as key", key, at(k));
-    const std::string child = join(key, k.Scalar());
-    if (!seen.insert(k.Scalar()).second)
-      throw ParseError(errc::kDuplicateKey, "key given twice", child, at(k));
-    if (k.Scalar().starts_with("x-")) continue;
-    if (std::find(allowed.begin(), allowed.end(), k.Scalar()) == allowed.end()) {
-      std::string list;
-      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw ValidationError(errc::kUnknownKey,
-                            "unknown key '" + k.Scalar() + "' (expected one of: " + list +
-                                "; keys starting with x- are free)",
-                            child, at(k));
-    }
-  }
-}
 
 constexpr std::array<dir::Who, 3> kWho = {dir::Who::kEu, dir::Who::kNonEu, dir::Who::kAny};
 constexpr std::array<dir::Measure, 4> kMeasures = {
@@ -585,23 +483,16 @@ void ProfileLoader::application(const YAML::Node& node, dir::DirectiveProfile& p
 }
 
 dir::DirectiveProfile ProfileLoader::load(std::string_view text_in) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text_in));
-  } catch (const YAML::Exception& ex) {
-    throw ParseError(errc::kYamlSyntax, ex.msg, {},
-                     Location{file_, static_cast<std::uint32_t>(ex.mark.line + 1),
-                              static_cast<std::uint32_t>(ex.mark.column + 1)});
-  }
+  const YAML::Node root = detail::parse_yaml(text_in, file());
   if (!root.IsMap())
     throw ParseError(errc::kType,
                      "expected a map with 'format: diligence-directive/1' at the top level of the "
                      "directive profile",
-                     {}, Location{file_, 1, 1});
+                     {}, Location{file(), 1, 1});
   const YAML::Node format = root["format"];
   if (!given(format))
     throw ValidationError(errc::kFormatVersion, "missing 'format: diligence-directive/1'", "format",
-                          Location{file_, 1, 1});
+                          Location{file(), 1, 1});
   if (!format.IsScalar() || format.Scalar() != kFormat)
     throw ValidationError(errc::kFormatVersion,
                           "unsupported format '" + (format.IsScalar() ? format.Scalar() : "?") +
