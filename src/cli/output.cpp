@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include <diligence/io/questionnaire_io.hpp>
 #include <diligence/io/scenario_io.hpp>
 
 namespace diligence::cli {
@@ -51,6 +52,12 @@ nlohmann::json diagnostic_json(const Diagnostic& d) {
   };
 }
 
-model::Scenario load_scenario_file(const std::string& path) { return io::load_scenario(path); }
+model::Scenario load_scenario_file(const std::string& path) {
+  // Answers to a shipped questionnaire are checked as the risk commands will score them.
+  const std::vector<risk::Questionnaire> questionnaires = io::default_questionnaires();
+  io::LoadOptions options;
+  options.questionnaires = &questionnaires;
+  return io::load_scenario(path, options);
+}
 
 }  // namespace diligence::cli

@@ -44,7 +44,7 @@ void print_warnings(const std::vector<Diagnostic>& warnings, std::size_t limit =
 /// `file`, `line` and `column` are null when not known.
 [[nodiscard]] nlohmann::json diagnostic_json(const Diagnostic& d);
 
-/// Loads a scenario file with the default options. @throws diligence::Error.
+/// Loads a scenario file; answers to the shipped questionnaires are checked. @throws diligence::Error.
 [[nodiscard]] model::Scenario load_scenario_file(const std::string& path);
 
 }  // namespace diligence::cli

@@ -198,6 +198,25 @@ TEST_F(CliTest, BadCountryNamesPositionAndId) {
   EXPECT_EQ(js.out, "");
 }
 
+TEST_F(CliTest, ValidateChecksQuestionnaireAnswers) {
+  // An unknown questionnaire (line 6, column 33) and an answer off the kesg-sme scale (line 6, column 57).
+  const fs::path unknown = write("unknown.yaml",
+                                 "format: diligence/1\nfirms:\n  - id: A\n    country: DE\n"
+                                 "    sector: C29\n    assessment: {questionnaire: nope, answers: {D1: 2}}\n");
+  Result r = run({"validate", unknown.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("unknown.yaml:6:33:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("input.unknown_questionnaire"), std::string::npos) << r.err;
+  const fs::path off_scale = write("off.yaml",
+                                   "format: diligence/1\nfirms:\n  - id: A\n    country: DE\n"
+                                   "    sector: C29\n    assessment: {questionnaire: kesg-sme, answers: {D1: 7}}\n");
+  r = run({"validate", off_scale.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("off.yaml:6:57:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("firms[0].assessment.answers.D1"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, MissingScenarioFileIsBadInput) {
   const std::string missing = (dir_ / "no-such-file.yaml").string();
   for (const char* cmd : {"validate", "summary"}) {
