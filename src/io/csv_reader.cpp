@@ -32,7 +32,8 @@ bool CsvReader::next(CsvRecord& record) {
   unescaped_.clear();
   const std::size_t n = data_.size();
   // Skip empty lines.
-  while (pos_ < n && (data_[pos_] == '\n' || (data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n'))) {
+  while (pos_ < n && (data_[pos_] == '\n' ||
+                      (data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n'))) {
     pos_ += data_[pos_] == '\r' ? 2 : 1;
     ++line_;
   }
@@ -50,7 +51,8 @@ bool CsvReader::next(CsvRecord& record) {
       const std::size_t body = pos_;
       bool escaped = false;
       while (true) {
-        if (pos_ >= n) fail(open, open_line, "quoted field is not closed before the end of the file");
+        if (pos_ >= n)
+          fail(open, open_line, "quoted field is not closed before the end of the file");
         const char c = data_[pos_];
         if (c == '"') {
           if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
@@ -78,14 +80,18 @@ bool CsvReader::next(CsvRecord& record) {
       field.text = inner;
       if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\n' &&
           !(data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n'))
-        fail(pos_, line_, "unexpected character after a closing quote (expected ',' or end of line)");
+        fail(pos_, line_,
+             "unexpected character after a closing quote (expected ',' or end of line)");
     } else {
       const std::size_t start = pos_;
       while (pos_ < n) {
         const char c = data_[pos_];
         if (c == ',' || c == '\n') break;
         if (c == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n') break;
-        if (c == '"') fail(pos_, line_, "a double quote inside an unquoted field (enclose the field in quotes and write \"\" for a quote)");
+        if (c == '"')
+          fail(pos_, line_,
+               "a double quote inside an unquoted field (enclose the field in quotes and write "
+               "\"\" for a quote)");
         ++pos_;
       }
       field.text = data_.substr(start, pos_ - start);

@@ -18,9 +18,9 @@
 namespace diligence::io::detail {
 
 struct CsvField {
-  std::string_view text;     ///< unescaped contents
-  std::size_t offset = 0;    ///< byte offset of the field's first character in the data
-  std::uint32_t line = 0;    ///< line of the field's first character
+  std::string_view text;   ///< unescaped contents
+  std::size_t offset = 0;  ///< byte offset of the field's first character in the data
+  std::uint32_t line = 0;  ///< line of the field's first character
   bool quoted = false;
 };
 

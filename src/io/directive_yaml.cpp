@@ -128,7 +128,6 @@ class ProfileLoader : public detail::YamlReader {
   [[nodiscard]] dir::PenaltyRule penalty(const YAML::Node& node, const std::string& key) const;
   void scope(const YAML::Node& node, dir::DirectiveProfile& p) const;
   void application(const YAML::Node& node, dir::DirectiveProfile& p) const;
-
 };
 
 constexpr std::array<dir::Who, 3> kWho = {dir::Who::kEu, dir::Who::kNonEu, dir::Who::kAny};

@@ -49,8 +49,9 @@ double parse_number(std::string_view text, const ValueRef& ref) {
   if (!t.empty() && t.front() == '+') t.remove_prefix(1);
   double v = 0.0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (t.empty() || end != t.data() + t.size() || (ec != std::errc() && ec != std::errc::result_out_of_range) ||
-      iequals(t, "inf") || iequals(t, "nan") || iequals(t, "infinity"))
+  if (t.empty() || end != t.data() + t.size() ||
+      (ec != std::errc() && ec != std::errc::result_out_of_range) || iequals(t, "inf") ||
+      iequals(t, "nan") || iequals(t, "infinity"))
     throw ParseError(errc::kType, "expected a number, got " + quoted(text), ref.key, ref.where);
   if (ec == std::errc::result_out_of_range)
     throw ValidationError(errc::kRange, "number " + quoted(text) + " is out of range", ref.key,
@@ -61,8 +62,8 @@ double parse_number(std::string_view text, const ValueRef& ref) {
 double parse_amount(std::string_view text, const ValueRef& ref) {
   const double v = parse_number(text, ref);
   if (!std::isfinite(v))
-    throw ValidationError(errc::kRange, "expected a finite number ≥ 0, got " + quoted(text), ref.key,
-                          ref.where);
+    throw ValidationError(errc::kRange, "expected a finite number ≥ 0, got " + quoted(text),
+                          ref.key, ref.where);
   if (v < 0)
     throw ValidationError(errc::kRange, "expected a number ≥ 0, got " + quoted(text), ref.key,
                           ref.where);
@@ -114,8 +115,8 @@ Date parse_date(std::string_view text, const ValueRef& ref) {
 
 void bad_enum(std::string_view text, std::string_view allowed, const ValueRef& ref) {
   throw ValidationError(errc::kBadEnum,
-                        "expected one of " + std::string(allowed) + ", got " + quoted(text), ref.key,
-                        ref.where);
+                        "expected one of " + std::string(allowed) + ", got " + quoted(text),
+                        ref.key, ref.where);
 }
 
 std::vector<std::string> split_list(std::string_view text, const ValueRef& ref) {
@@ -123,11 +124,12 @@ std::vector<std::string> split_list(std::string_view text, const ValueRef& ref) 
   std::size_t start = 0;
   while (true) {
     const std::size_t semi = text.find(';', start);
-    const std::string_view item =
-        trim(text.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start));
+    const std::string_view item = trim(
+        text.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start));
     if (item.empty())
-      throw ValidationError(errc::kType, "empty item in the list " + quoted(text) + " (items are separated by ';')",
-                            ref.key, ref.where);
+      throw ValidationError(
+          errc::kType, "empty item in the list " + quoted(text) + " (items are separated by ';')",
+          ref.key, ref.where);
     out.emplace_back(item);
     if (semi == std::string_view::npos) break;
     start = semi + 1;

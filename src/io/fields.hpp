@@ -25,7 +25,8 @@ struct ValueRef {
 [[nodiscard]] double parse_amount(std::string_view text, const ValueRef& ref);
 /// A number in [0,1]. @throws ParseError / ValidationError (input.range).
 [[nodiscard]] double parse_unit(std::string_view text, const ValueRef& ref);
-/// A non-negative integer (no sign, no fraction, no exponent). @throws ParseError / ValidationError.
+/// A non-negative integer (no sign, no fraction, no exponent). @throws ParseError /
+/// ValidationError.
 [[nodiscard]] std::uint64_t parse_count(std::string_view text, const ValueRef& ref);
 /// true/false, yes/no (any case), 1/0. @throws ParseError (input.type).
 [[nodiscard]] bool parse_bool(std::string_view text, const ValueRef& ref);

@@ -1,14 +1,14 @@
 // File reading and atomic writing.
 #include "io/files.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <system_error>
-
-#include <unistd.h>
 
 #include <diligence/core/error_ids.hpp>
 #include <diligence/io/scenario_io.hpp>
@@ -37,7 +37,8 @@ std::string read_file(const std::filesystem::path& path, const std::string& key,
   while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, got);
   const bool failed = std::ferror(f) != 0;
   std::fclose(f);
-  if (failed) throw IoError(errc::kFileUnreadable, "error while reading " + path.string(), key, from);
+  if (failed)
+    throw IoError(errc::kFileUnreadable, "error while reading " + path.string(), key, from);
   return data;
 }
 
@@ -51,7 +52,8 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
              std::to_string(rd() & 0xFFFFFF));
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f)
-    throw IoError(errc::kFileUnwritable, "cannot write " + path.string() + ": " + std::strerror(errno));
+    throw IoError(errc::kFileUnwritable,
+                  "cannot write " + path.string() + ": " + std::strerror(errno));
   const bool wrote = std::fwrite(content.data(), 1, content.size(), f) == content.size();
   const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
   const bool closed = std::fclose(f) == 0;

@@ -75,7 +75,6 @@ class RiskModelLoader : public detail::YamlReader {
   [[nodiscard]] std::vector<risk::KeyedIndicator> table(const YAML::Node& node,
                                                         const std::string& key, TableKind kind,
                                                         const risk::RiskModel& m) const;
-
 };
 
 void RiskModelLoader::categories(const YAML::Node& node, risk::RiskModel& m) const {

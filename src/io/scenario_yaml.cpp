@@ -77,9 +77,10 @@ model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::stri
     for (int i = 0; i < 3; ++i) {
       const YAML::Node v = scores[names[i]];
       if (!given(v))
-        throw ValidationError(errc::kMissingKey, std::string("missing pillar score '") + names[i] +
-                                                     "' (give E, S and G)",
-                              sk, at(scores));
+        throw ValidationError(
+            errc::kMissingKey,
+            std::string("missing pillar score '") + names[i] + "' (give E, S and G)", sk,
+            at(scores));
       *fields[i] = unit(v, sk + "." + names[i]);
     }
     a.scores = p;
@@ -126,7 +127,8 @@ model::Assessment YamlLoader::assessment(const YAML::Node& node, const std::stri
   return a;
 }
 
-model::DueDiligence YamlLoader::due_diligence(const YAML::Node& node, const std::string& key) const {
+model::DueDiligence YamlLoader::due_diligence(const YAML::Node& node,
+                                              const std::string& key) const {
   check_map(node, key,
             {"policy_reviewed", "code_of_conduct", "risk_assessment", "mapped_tiers",
              "prevention_plans", "contractual_assurances", "sme_support", "complaints_procedure",
@@ -134,15 +136,19 @@ model::DueDiligence YamlLoader::due_diligence(const YAML::Node& node, const std:
   model::DueDiligence d;
   auto get = [&](const char* name) { return node[name]; };
   auto k = [&](const char* name) { return key + "." + name; };
-  if (const auto n = get("policy_reviewed"); given(n)) d.policy_reviewed = date(n, k("policy_reviewed"));
-  if (const auto n = get("risk_assessment"); given(n)) d.risk_assessment = date(n, k("risk_assessment"));
+  if (const auto n = get("policy_reviewed"); given(n))
+    d.policy_reviewed = date(n, k("policy_reviewed"));
+  if (const auto n = get("risk_assessment"); given(n))
+    d.risk_assessment = date(n, k("risk_assessment"));
   if (const auto n = get("mapped_tiers"); given(n)) {
     const std::uint64_t t = count(n, k("mapped_tiers"));
     if (t > 1000)
-      throw ValidationError(errc::kRange, "expected a number of tiers ≤ 1000", k("mapped_tiers"), at(n));
+      throw ValidationError(errc::kRange, "expected a number of tiers ≤ 1000", k("mapped_tiers"),
+                            at(n));
     d.mapped_tiers = static_cast<std::uint32_t>(t);
   }
-  if (const auto n = get("prevention_plans"); given(n)) d.prevention_plans = unit(n, k("prevention_plans"));
+  if (const auto n = get("prevention_plans"); given(n))
+    d.prevention_plans = unit(n, k("prevention_plans"));
   if (const auto n = get("contractual_assurances"); given(n))
     d.contractual_assurances = unit(n, k("contractual_assurances"));
   const std::pair<const char*, std::optional<bool> model::DueDiligence::*> flags[] = {
@@ -167,19 +173,22 @@ model::Firm YamlLoader::firm(const YAML::Node& node, const std::string& key) con
   auto k = [&](const char* name) { return key + "." + name; };
   for (const char* required : {"id", "country", "sector"})
     if (!given(node[required]))
-      throw ValidationError(errc::kMissingKey, std::string("missing required key '") + required + "'",
-                            k(required), at(node));
+      throw ValidationError(errc::kMissingKey,
+                            std::string("missing required key '") + required + "'", k(required),
+                            at(node));
   f.id = text(node["id"], k("id"));
   f.country = text(node["country"], k("country"));
   f.sector = text(node["sector"], k("sector"));
   if (const auto n = node["name"]; given(n)) f.name = text(n, k("name"));
   if (const auto n = node["employees"]; given(n)) f.employees = count(n, k("employees"));
   if (const auto n = node["turnover_eur"]; given(n)) f.turnover_eur = amount(n, k("turnover_eur"));
-  if (const auto n = node["eu_turnover_eur"]; given(n)) f.eu_turnover_eur = amount(n, k("eu_turnover_eur"));
+  if (const auto n = node["eu_turnover_eur"]; given(n))
+    f.eu_turnover_eur = amount(n, k("eu_turnover_eur"));
   if (const auto n = node["parent"]; given(n)) f.parent = text(n, k("parent"));
   if (const auto n = node["cluster"]; given(n)) f.cluster = text(n, k("cluster"));
   if (const auto n = node["exporter"]; given(n)) f.exporter = flag(n, k("exporter"));
-  if (const auto n = node["certifications"]; given(n)) f.certifications = text_list(n, k("certifications"));
+  if (const auto n = node["certifications"]; given(n))
+    f.certifications = text_list(n, k("certifications"));
   if (const auto n = node["employees_by_country"]; given(n)) {
     for (const auto& [country, value] : entries(n, k("employees_by_country"))) {
       const std::string c = country.Scalar();
@@ -195,7 +204,8 @@ model::Firm YamlLoader::firm(const YAML::Node& node, const std::string& key) con
         std::string known;
         for (const auto& cat : options_.categories) known += (known.empty() ? "" : ", ") + cat;
         throw ValidationError(errc::kUnknownCategory,
-                              "unknown category '" + c + "' (known: " + known + ")", ck, at(category));
+                              "unknown category '" + c + "' (known: " + known + ")", ck,
+                              at(category));
       }
       f.risk.emplace_back(c, unit(value, ck));
     }
@@ -207,23 +217,29 @@ model::Firm YamlLoader::firm(const YAML::Node& node, const std::string& key) con
       const std::string ik = k("incidents") + "[" + std::to_string(i) + "]";
       check_map(in, ik, {"category", "known", "severity"});
       if (!given(in["category"]))
-        throw ValidationError(errc::kMissingKey, "missing required key 'category'", ik + ".category",
-                              at(in));
+        throw ValidationError(errc::kMissingKey, "missing required key 'category'",
+                              ik + ".category", at(in));
       model::Incident incident;
       incident.category = text(in["category"], ik + ".category");
       if (given(in["known"])) incident.known = flag(in["known"], ik + ".known");
       if (const auto s = in["severity"]; given(s)) {
         const std::string v = text(s, ik + ".severity");
-        if (v == "low") incident.severity = model::IncidentSeverity::kLow;
-        else if (v == "medium") incident.severity = model::IncidentSeverity::kMedium;
-        else if (v == "high") incident.severity = model::IncidentSeverity::kHigh;
-        else if (v == "severe") incident.severity = model::IncidentSeverity::kSevere;
-        else detail::bad_enum(v, "low, medium, high, severe", ValueRef{ik + ".severity", at(s)});
+        if (v == "low")
+          incident.severity = model::IncidentSeverity::kLow;
+        else if (v == "medium")
+          incident.severity = model::IncidentSeverity::kMedium;
+        else if (v == "high")
+          incident.severity = model::IncidentSeverity::kHigh;
+        else if (v == "severe")
+          incident.severity = model::IncidentSeverity::kSevere;
+        else
+          detail::bad_enum(v, "low, medium, high, severe", ValueRef{ik + ".severity", at(s)});
       }
       f.incidents.push_back(std::move(incident));
     }
   }
-  if (const auto n = node["due_diligence"]; given(n)) f.due_diligence = due_diligence(n, k("due_diligence"));
+  if (const auto n = node["due_diligence"]; given(n))
+    f.due_diligence = due_diligence(n, k("due_diligence"));
   return f;
 }
 
@@ -232,8 +248,9 @@ model::SupplyLink YamlLoader::link(const YAML::Node& node, const std::string& ke
   auto k = [&](const char* name) { return key + "." + name; };
   for (const char* required : {"supplier", "buyer"})
     if (!given(node[required]))
-      throw ValidationError(errc::kMissingKey, std::string("missing required key '") + required + "'",
-                            k(required), at(node));
+      throw ValidationError(errc::kMissingKey,
+                            std::string("missing required key '") + required + "'", k(required),
+                            at(node));
   model::SupplyLink l;
   l.supplier = text(node["supplier"], k("supplier"));
   l.buyer = text(node["buyer"], k("buyer"));
@@ -253,7 +270,8 @@ model::SupplyLink YamlLoader::link(const YAML::Node& node, const std::string& ke
 
 detail::CsvInclude YamlLoader::include(const YAML::Node& node, const std::string& key) const {
   const std::string rel = text(node, key);
-  if (rel.empty()) throw ValidationError(errc::kType, "expected a file path, got empty text", key, at(node));
+  if (rel.empty())
+    throw ValidationError(errc::kType, "expected a file path, got empty text", key, at(node));
   detail::CsvInclude inc;
   inc.path = base_dir_.empty() ? std::filesystem::path(rel) : base_dir_ / rel;
   inc.display = inc.path.lexically_normal().string();
@@ -275,7 +293,8 @@ void YamlLoader::place(Error& e) const {
   } catch (...) {
     return;
   }
-  std::string rest = close + 1 < path.size() && path[close + 1] == '.' ? path.substr(close + 2) : "";
+  std::string rest =
+      close + 1 < path.size() && path[close + 1] == '.' ? path.substr(close + 2) : "";
   const bool firms = list == "firms";
   if (!firms && list != "links") return;
   const std::size_t yaml_count = firms ? yaml_firms_ : yaml_links_;
@@ -337,10 +356,10 @@ model::Scenario YamlLoader::load(std::string_view text_in) {
   if (const auto n = root_["currency"]; given(n)) {
     scenario.currency = text(n, "currency");
     if (scenario.currency != "EUR")
-      throw ValidationError(errc::kCurrency,
-                            "unsupported currency '" + scenario.currency +
-                                "'; format diligence/1 uses EUR only",
-                            "currency", at(n));
+      throw ValidationError(
+          errc::kCurrency,
+          "unsupported currency '" + scenario.currency + "'; format diligence/1 uses EUR only",
+          "currency", at(n));
   }
   if (const auto n = root_["include"]; given(n)) {
     check_map(n, "include", {"firms_csv", "links_csv"});

@@ -30,10 +30,14 @@ Location YamlReader::at(const YAML::Node& node) const {
 void YamlReader::type_error(const YAML::Node& node, const std::string& key,
                             std::string_view expected) const {
   std::string got = "a scalar";
-  if (node.IsMap()) got = "a map";
-  else if (node.IsSequence()) got = "a list";
-  else if (node.IsNull()) got = "nothing";
-  throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key, at(node));
+  if (node.IsMap())
+    got = "a map";
+  else if (node.IsSequence())
+    got = "a list";
+  else if (node.IsNull())
+    got = "nothing";
+  throw ParseError(errc::kType, "expected " + std::string(expected) + ", got " + got, key,
+                   at(node));
 }
 
 YamlReader::Entries YamlReader::entries(const YAML::Node& node, const std::string& key,
@@ -93,10 +97,10 @@ const std::string& YamlReader::plain(const YAML::Node& node, const std::string& 
                                      std::string_view expected) const {
   if (!node.IsScalar()) type_error(node, key, expected);
   if (node.Tag() == "!")
-    throw ParseError(errc::kType,
-                     "expected " + std::string(expected) + ", got the quoted text '" +
-                         node.Scalar() + "'",
-                     key, at(node));
+    throw ParseError(
+        errc::kType,
+        "expected " + std::string(expected) + ", got the quoted text '" + node.Scalar() + "'", key,
+        at(node));
   return node.Scalar();
 }
 

@@ -1,6 +1,4 @@
 // NetworkBuilder: field checks, link resolution, weights, groups and the CSR freeze.
-#include <diligence/model/network_builder.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +7,7 @@
 
 #include <diligence/core/error_ids.hpp>
 #include <diligence/model/codes.hpp>
+#include <diligence/model/network_builder.hpp>
 
 namespace diligence::model {
 namespace {
@@ -90,7 +89,8 @@ void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
     const auto& c = f.employees_by_country[k].first;
     const std::string key = firm_key(i, "employees_by_country." + c);
     if (!is_valid_country(c))
-      fail(errc::kBadCountry, key, "expected an ISO 3166-1 alpha-2 code in upper case, got '" + c + "'");
+      fail(errc::kBadCountry, key,
+           "expected an ISO 3166-1 alpha-2 code in upper case, got '" + c + "'");
     for (std::size_t j = 0; j < k; ++j)
       if (f.employees_by_country[j].first == c)
         fail(errc::kDuplicateKey, key, "country '" + c + "' given twice");
@@ -141,8 +141,8 @@ std::uint32_t NetworkBuilder::intern_commodities(std::vector<std::string>&& list
   std::string key;
   // Length-prefixed, so that no list of names joins to the same key as another list.
   for (const auto& c : list) ((key += std::to_string(c.size())) += ':') += c;
-  const auto [it, inserted] =
-      commodity_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(commodity_sets_.size()));
+  const auto [it, inserted] = commodity_index_.try_emplace(
+      std::move(key), static_cast<std::uint32_t>(commodity_sets_.size()));
   if (inserted) commodity_sets_.push_back(std::move(list));
   return it->second;
 }
@@ -222,17 +222,29 @@ void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
     GroupFigures& g = net.groups_[group_of_root[r]];
     const Firm& f = firms_[i];
     ++g.members;
-    if (f.employees) g.employees += *f.employees; else g.employees_complete = false;
-    if (f.turnover_eur) g.turnover_eur += *f.turnover_eur; else g.turnover_complete = false;
-    if (f.eu_turnover_eur) g.eu_turnover_eur += *f.eu_turnover_eur; else g.eu_turnover_complete = false;
+    if (f.employees)
+      g.employees += *f.employees;
+    else
+      g.employees_complete = false;
+    if (f.turnover_eur)
+      g.turnover_eur += *f.turnover_eur;
+    else
+      g.turnover_complete = false;
+    if (f.eu_turnover_eur)
+      g.eu_turnover_eur += *f.eu_turnover_eur;
+    else
+      g.eu_turnover_complete = false;
     for (const auto& [c, count] : f.employees_by_country) {
       auto it = std::find_if(g.employees_by_country.begin(), g.employees_by_country.end(),
                              [&c = c](const auto& e) { return e.first == c; });
-      if (it == g.employees_by_country.end()) g.employees_by_country.emplace_back(c, count);
-      else it->second += count;
+      if (it == g.employees_by_country.end())
+        g.employees_by_country.emplace_back(c, count);
+      else
+        it->second += count;
     }
   }
-  for (auto& g : net.groups_) std::sort(g.employees_by_country.begin(), g.employees_by_country.end());
+  for (auto& g : net.groups_)
+    std::sort(g.employees_by_country.begin(), g.employees_by_country.end());
   // Size classes: a firm in a group of several is judged on the group's figures
   // (Recommendation 2003/361/EC, Annex Art. 6: linked enterprises are added up).
   net.size_class_.resize(n);
@@ -269,8 +281,10 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
         ++with_share;
         share_sum += net.share_[l];
       }
-      if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0)) all_spend = false;
-      else spend_sum += net.spend_[l];
+      if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0))
+        all_spend = false;
+      else
+        spend_sum += net.spend_[l];
     }
     const bool mixed = with_share != 0 && with_share != links.size();
     if (mixed || share_sum > 1.0 + options_.share_tolerance) {
@@ -372,7 +386,8 @@ SupplyNetwork NetworkBuilder::build() {
 
   {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(m);
-    for (std::size_t k = 0; k < m; ++k) edges[k] = {links_[perm[k]].supplier, links_[perm[k]].buyer};
+    for (std::size_t k = 0; k < m; ++k)
+      edges[k] = {links_[perm[k]].supplier, links_[perm[k]].buyer};
     net.graph_ = SupplyNetwork::Graph(boost::edges_are_unsorted_multi_pass, edges.begin(),
                                       edges.end(), static_cast<std::uint32_t>(n));
   }

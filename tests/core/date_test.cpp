@@ -1,13 +1,14 @@
 // Tests of diligence::Date: parsing, validity (leap years), the days-since-epoch mapping against
 // a naive day-by-day calendar, formatting round trips, month arithmetic and ordering.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <diligence/core/date.hpp>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/core/date.hpp>
 
 namespace diligence {
 namespace {

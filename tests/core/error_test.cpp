@@ -1,15 +1,16 @@
 // Tests of the error hierarchy (Location, Error and its subclasses, set_location) and of the
 // diagnostics vocabulary (Diagnostic::to_string, DiagnosticList and its sink).
-#include <gtest/gtest.h>
-
-#include <diligence/core/diagnostics.hpp>
-#include <diligence/core/error.hpp>
-#include <diligence/core/error_ids.hpp>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/core/diagnostics.hpp>
+#include <diligence/core/error.hpp>
+#include <diligence/core/error_ids.hpp>
 
 namespace diligence {
 namespace {

@@ -2,13 +2,13 @@
 // and key path together.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include <diligence/core/error.hpp>
 #include <diligence/io/scenario_io.hpp>
@@ -45,9 +45,12 @@ class ScratchDir {
 
 /// What an error must say.
 struct ExpectedError {
-  ExpectedError(std::string id_, std::uint32_t line_, std::uint32_t column_ = 0, std::string key_ = {},
-                std::string file_suffix_ = {})
-      : id(std::move(id_)), line(line_), column(column_), key(std::move(key_)),
+  ExpectedError(std::string id_, std::uint32_t line_, std::uint32_t column_ = 0,
+                std::string key_ = {}, std::string file_suffix_ = {})
+      : id(std::move(id_)),
+        line(line_),
+        column(column_),
+        key(std::move(key_)),
         file_suffix(std::move(file_suffix_)) {}
   std::string id;
   std::uint32_t line = 0;

@@ -10,9 +10,12 @@
 namespace diligence::testing {
 namespace {
 
-const std::filesystem::path kExamples = std::filesystem::path(DILIGENCE_SOURCE_DIR) / "examples" / "scenarios";
+const std::filesystem::path kExamples =
+    std::filesystem::path(DILIGENCE_SOURCE_DIR) / "examples" / "scenarios";
 
-model::FirmIndex idx(const model::SupplyNetwork& net, std::string_view id) { return net.index_of(id); }
+model::FirmIndex idx(const model::SupplyNetwork& net, std::string_view id) {
+  return net.index_of(id);
+}
 
 double weight(const model::SupplyNetwork& net, std::string_view s, std::string_view b) {
   const auto l = net.find_link(idx(net, s), idx(net, b));
@@ -124,7 +127,8 @@ TEST(YamlLoad, QuestionnaireAnswersIncidentsAndNumbersKeepTheirValues) {
   ASSERT_TRUE(f.assessment);
   EXPECT_FALSE(f.assessment->scores);
   EXPECT_EQ(f.assessment->questionnaire, "kesg-sme");
-  const std::vector<std::pair<std::string, std::string>> answers = {{"D1", "3"}, {"E2", "yes"}, {"S1", "2"}};
+  const std::vector<std::pair<std::string, std::string>> answers = {
+      {"D1", "3"}, {"E2", "yes"}, {"S1", "2"}};
   EXPECT_EQ(f.assessment->answers, answers);
   ASSERT_EQ(f.incidents.size(), 2u);
   EXPECT_EQ(f.incidents[0].category, "forced_labour");
@@ -141,7 +145,8 @@ TEST(YamlLoad, CustomCategoriesFromOptions) {
       "format: diligence/1\nfirms:\n  - {id: A, country: DE, sector: C29, risk: {water: 0.3}}\n";
   const auto s = io::load_scenario_text(yaml, options, "s.yaml");
   EXPECT_EQ(s.network.firm(0).risk[0].first, "water");
-  expect_error([&] { (void)load_text(yaml); }, {errc::kUnknownCategory, 3, 46, "firms[0].risk.water"});
+  expect_error([&] { (void)load_text(yaml); },
+               {errc::kUnknownCategory, 3, 46, "firms[0].risk.water"});
 }
 
 TEST(YamlLoad, EqualWeightWarningNamesTheBuyerAndItsLine) {

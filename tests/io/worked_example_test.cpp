@@ -18,7 +18,8 @@ TEST(Docs, AlgorithmsWorkedExample) {
   io::LoadOptions lo;
   lo.categories = model.category_ids();
   const auto scenario = io::load_scenario(
-      std::filesystem::path(DILIGENCE_SOURCE_DIR) / "examples/scenarios/textbook/scenario.yaml", lo);
+      std::filesystem::path(DILIGENCE_SOURCE_DIR) / "examples/scenarios/textbook/scenario.yaml",
+      lo);
   const auto& net = scenario.network;
   const auto own = risk::own_risk(net, model);
   const auto k = static_cast<Eigen::Index>(*model.category_index("child_labour"));
@@ -39,10 +40,13 @@ TEST(Docs, AlgorithmsWorkedExample) {
 
   risk::PathOptions po;
   po.top = 10;
-  const auto paths = risk::top_paths(net, own.own, net.index_of("DE-RETAIL"), static_cast<std::size_t>(k), po);
+  const auto paths =
+      risk::top_paths(net, own.own, net.index_of("DE-RETAIL"), static_cast<std::size_t>(k), po);
   ASSERT_EQ(paths.paths.size(), 7u);
-  const double expected[] = {0.0413375, 0.0410625, 0.03925, 0.02839306640625, 0.0225, 0.0164296875, 0.01240125};
-  for (std::size_t i = 0; i < 7; ++i) EXPECT_NEAR(paths.paths[i].contribution, expected[i], 1e-15) << i;
+  const double expected[] = {0.0413375, 0.0410625,    0.03925,   0.02839306640625,
+                             0.0225,    0.0164296875, 0.01240125};
+  for (std::size_t i = 0; i < 7; ++i)
+    EXPECT_NEAR(paths.paths[i].contribution, expected[i], 1e-15) << i;
   EXPECT_EQ(net.firm(paths.paths[0].firms.back()).id, "FR-SUGAR");
   EXPECT_EQ(paths.paths[3].firms.size(), 3u);
   EXPECT_NEAR(paths.explained, 0.20137400390625, 1e-15);

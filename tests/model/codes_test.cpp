@@ -1,10 +1,11 @@
 // Tests of the identifier checks of the scenario format: firm ids, ISO 3166-1 alpha-2 shape and
 // NACE Rev. 2 codes (section letter, division in that section, group and class digits).
+#include <string>
+#include <string_view>
+
 #include <gtest/gtest.h>
 
 #include <diligence/model/codes.hpp>
-#include <string>
-#include <string_view>
 
 namespace diligence::model {
 namespace {

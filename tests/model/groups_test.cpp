@@ -1,13 +1,14 @@
 // Groups consolidated through `parent`: ultimate parents, summed figures with completeness flags,
 // merged per-country headcounts, and EU size classes judged on the group's figures.
-#include <gtest/gtest.h>
-
 #include <cstdint>
-#include <diligence/model/network_builder.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/model/network_builder.hpp>
 
 #include "network_test_support.hpp"
 

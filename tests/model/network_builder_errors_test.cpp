@@ -1,13 +1,14 @@
 // Every error rule of NetworkBuilder: the stable id (errc::*) and the key path
 // (`firms[i].field`, `links[j].field`) of the offending item, counted in input order.
-#include <gtest/gtest.h>
-
 #include <cmath>
-#include <diligence/core/error_ids.hpp>
-#include <diligence/model/network_builder.hpp>
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/core/error_ids.hpp>
+#include <diligence/model/network_builder.hpp>
 
 #include "network_test_support.hpp"
 

@@ -3,13 +3,8 @@
 // and shortest path lengths) that the property tests compare the kernels against.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdint>
-#include <diligence/core/error.hpp>
-#include <diligence/model/network_builder.hpp>
-#include <diligence/model/supply_network.hpp>
 #include <exception>
 #include <iterator>
 #include <optional>
@@ -18,6 +13,12 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/core/error.hpp>
+#include <diligence/model/network_builder.hpp>
+#include <diligence/model/supply_network.hpp>
 
 namespace diligence::test {
 

@@ -1,11 +1,12 @@
 // Tests of classify_size at every boundary of Recommendation 2003/361/EC as implemented
 // (headcount < 10 / < 50 / < 250, turnover ≤ 2m / 10m / 50m; missing figures → unknown).
-#include <gtest/gtest.h>
-
 #include <cstdint>
-#include <diligence/model/size_class.hpp>
 #include <iterator>
 #include <optional>
+
+#include <gtest/gtest.h>
+
+#include <diligence/model/size_class.hpp>
 
 namespace diligence::model {
 namespace {

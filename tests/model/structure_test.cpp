@@ -1,13 +1,14 @@
 // weak_components and strong_components on hand-drawn graphs, and a property test on 200 seeded
 // random graphs against slow references: BFS on the undirected graph for weak components,
 // mutual reachability (Floyd–Warshall closure) for strong components.
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <deque>
-#include <diligence/model/structure.hpp>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/model/structure.hpp>
 
 #include "network_test_support.hpp"
 

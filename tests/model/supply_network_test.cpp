@@ -1,14 +1,7 @@
 // SupplyNetwork accessors on a hand-drawn network (ids, indices, both CSR directions, link
 // attributes, commodity interning, the Boost.Graph view), and a property test on random
 // networks: link order, the backward CSR's link ids and the link() round trip.
-#include <gtest/gtest.h>
-
 #include <algorithm>
-#include <boost/graph/graph_traits.hpp>
-#include <boost/range/iterator_range.hpp>
-#include <diligence/core/error_ids.hpp>
-#include <diligence/model/network_builder.hpp>
-#include <diligence/model/supply_network.hpp>
 #include <functional>
 #include <set>
 #include <span>
@@ -16,6 +9,14 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <gtest/gtest.h>
+
+#include <diligence/core/error_ids.hpp>
+#include <diligence/model/network_builder.hpp>
+#include <diligence/model/supply_network.hpp>
 
 #include "network_test_support.hpp"
 

@@ -1,13 +1,14 @@
 // Link weights exactly as spec/scenario.md ("Weights") defines them: all links into a buyer with
 // `share` → w = share; else all with spend > 0 → w = spend / Σ spend; else 1/k with one warning
 // per such buyer. A firm without supplier links has no weights and maps nothing.
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <diligence/core/diagnostics.hpp>
 #include <diligence/core/error_ids.hpp>
 #include <diligence/model/network_builder.hpp>
-#include <string>
-#include <vector>
 
 #include "network_test_support.hpp"
 

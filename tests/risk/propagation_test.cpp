@@ -3,13 +3,12 @@
 // the adjoint against finite differences, noisy-OR against Jacobi iteration, disruption against a
 // transcription of the DebtRank rounds. Hundreds of random graphs with cycles and partly mapped
 // buyers; hand-drawn networks with values computed by hand.
-#include <gtest/gtest.h>
-
-#include <Eigen/Dense>
-
 #include <cmath>
 #include <map>
 #include <random>
+
+#include <Eigen/Dense>
+#include <gtest/gtest.h>
 
 #include <diligence/risk/adjoint.hpp>
 #include <diligence/risk/disruption.hpp>
@@ -40,7 +39,9 @@ Case random_case(std::uint64_t seed, std::size_t K = 3, std::uint32_t max_n = 12
   std::mt19937_64 rng(seed * 7919 + 1);
   std::map<std::uint32_t, std::vector<std::uint32_t>> into;
   for (const auto& e : g.edges) into[e.buyer].push_back(e.supplier);
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::optional<double>, std::optional<double>>> attr;
+  std::map<std::pair<std::uint32_t, std::uint32_t>,
+           std::pair<std::optional<double>, std::optional<double>>>
+      attr;
   for (const auto& [b, sups] : into) {
     const auto rule = below(rng, 3);
     double left = 1.0;
@@ -88,7 +89,8 @@ Eigen::MatrixXd reference_own_terms(const model::SupplyNetwork& net, const RiskM
     double sum_w = 0.0;
     for (const auto l : net.supplier_links(b)) sum_w += net.weight(l);
     for (Eigen::Index k = 0; k < own.cols(); ++k)
-      c(b, k) = net.suppliers(b).empty() ? own(b, k) : (1 - lam) * own(b, k) + lam * (1 - sum_w) * u;
+      c(b, k) =
+          net.suppliers(b).empty() ? own(b, k) : (1 - lam) * own(b, k) + lam * (1 - sum_w) * u;
   }
   return c;
 }
@@ -98,7 +100,8 @@ TEST(LinearExposure, HandDrawnChainWithUnmappedShare) {
   //   S1: r = 0.8, no suppliers   → x = 0.8
   //   B:  r = 0.2                 → x = 0.5·0.2 + 0.5·(0.6·0.8 + 0.4·0.5) = 0.1 + 0.34 = 0.44
   //   C ◀─spend── B (only supplier, w = 1), r = 0 → x = 0.5·0 + 0.5·0.44 = 0.22
-  const auto net = test::make_network({"S1", "B", "C"}, {{"S1", "B", std::nullopt, 0.6}, {"B", "C", 10.0}});
+  const auto net =
+      test::make_network({"S1", "B", "C"}, {{"S1", "B", std::nullopt, 0.6}, {"B", "C", 10.0}});
   RiskMatrix own(3, 1);
   own << 0.8, 0.2, 0.0;
   const auto r = linear_exposure(net, own);
@@ -201,7 +204,8 @@ TEST(Paths, HandDrawnChainContributionsSumToExposure) {
   // S1 ─0.6─▶ B ─1─▶ C (as above): x_C = 0.22 =
   //   C's own term 0 + path C←B: 0.5·1·(0.5·0.2 + 0.5·0.4·0.5 = 0.2) = 0.1
   //   + path C←B←S1: 0.5·1·0.5·0.6·0.8 = 0.12.
-  const auto net = test::make_network({"S1", "B", "C"}, {{"S1", "B", std::nullopt, 0.6}, {"B", "C", 10.0}});
+  const auto net =
+      test::make_network({"S1", "B", "C"}, {{"S1", "B", std::nullopt, 0.6}, {"B", "C", 10.0}});
   RiskMatrix own(3, 1);
   own << 0.8, 0.2, 0.0;
   const auto r = top_paths(net, own, 2, 0, {});
@@ -249,14 +253,16 @@ TEST(Paths, TopKEqualsBruteForceWithCycles) {
       std::vector<std::pair<double, std::vector<model::FirmIndex>>> all;
       std::vector<model::FirmIndex> path{b};
       enumerate(c.net, cterm, 0.5, path, 1.0, 1e-6, all);
-      std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      std::sort(all.begin(), all.end(),
+                [](const auto& x, const auto& y) { return x.first > y.first; });
       ASSERT_EQ(r.paths.size(), std::min<std::size_t>(5, all.size()));
       for (std::size_t i = 0; i < r.paths.size(); ++i) {
         ASSERT_NEAR(r.paths[i].contribution, all[i].first, 1e-15) << "seed " << seed;
         // The contribution is the product along the path.
         double weight = 1.0;
         for (std::size_t j = 1; j < r.paths[i].firms.size(); ++j)
-          weight *= 0.5 * c.net.weight(*c.net.find_link(r.paths[i].firms[j], r.paths[i].firms[j - 1]));
+          weight *=
+              0.5 * c.net.weight(*c.net.find_link(r.paths[i].firms[j], r.paths[i].firms[j - 1]));
         ASSERT_NEAR(r.paths[i].contribution, weight * cterm(r.paths[i].firms.back(), 0), 1e-15);
         ASSERT_EQ(r.paths[i].firms.front(), b);
       }
@@ -387,8 +393,10 @@ std::vector<double> reference_debtrank(const model::SupplyNetwork& net,
     for (auto& v : nh) v = std::min(1.0, v);
     std::vector<int> ns = s;
     for (std::size_t i = 0; i < n; ++i) {
-      if (s[i] == D) ns[i] = I;
-      else if (s[i] == U && nh[i] > 0) ns[i] = D;
+      if (s[i] == D)
+        ns[i] = I;
+      else if (s[i] == U && nh[i] > 0)
+        ns[i] = D;
     }
     h = nh;
     s = ns;
@@ -400,14 +408,17 @@ TEST(Disruption, MatchesReferenceRoundsOnRandomGraphs) {
   for (std::uint64_t seed = 1800; seed < 2000; ++seed) {
     const Case c = random_case(seed, 1, 15);
     std::mt19937_64 rng(seed);
-    std::vector<model::FirmIndex> failed{static_cast<model::FirmIndex>(below(rng, c.net.num_firms()))};
-    if (c.net.num_firms() > 3) failed.push_back(static_cast<model::FirmIndex>(below(rng, c.net.num_firms())));
+    std::vector<model::FirmIndex> failed{
+        static_cast<model::FirmIndex>(below(rng, c.net.num_firms()))};
+    if (c.net.num_firms() > 3)
+      failed.push_back(static_cast<model::FirmIndex>(below(rng, c.net.num_firms())));
     for (const double tau : {1.0, 0.4}) {
       DisruptionOptions o;
       o.transmission = tau;
       const auto r = disruption(c.net, failed, o);
       const auto ref = reference_debtrank(c.net, failed, tau);
-      for (std::size_t i = 0; i < ref.size(); ++i) ASSERT_NEAR(r.impact[i], ref[i], 1e-12) << "seed " << seed;
+      for (std::size_t i = 0; i < ref.size(); ++i)
+        ASSERT_NEAR(r.impact[i], ref[i], 1e-12) << "seed " << seed;
     }
   }
 }

@@ -1,15 +1,16 @@
 // risk::tiers on hand-drawn networks (chains, diamonds with shortcuts, cycles, downstream and
 // unconnected firms, depth limits), and a property test against shortest path lengths computed
 // by Floyd–Warshall on random graphs.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdint>
-#include <diligence/risk/tiers.hpp>
 #include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include <diligence/risk/tiers.hpp>
 
 #include "../model/network_test_support.hpp"
 

@@ -15,7 +15,8 @@ class Date {
  public:
   constexpr Date() = default;
   /// The date `year-month-day`; the caller guarantees it exists (see `valid`).
-  constexpr Date(int year, unsigned month, unsigned day) : days_(days_from_civil(year, month, day)) {}
+  constexpr Date(int year, unsigned month, unsigned day)
+      : days_(days_from_civil(year, month, day)) {}
 
   [[nodiscard]] static constexpr Date from_days(std::int32_t days) {
     Date d;

@@ -11,9 +11,9 @@
 namespace diligence::model {
 
 inline constexpr std::array<std::string_view, 11> kDefaultCategories = {
-    "child_labour",  "forced_labour", "health_safety", "wages_hours",
-    "freedom_of_association", "discrimination", "land_rights", "pollution",
-    "biodiversity",  "climate",       "governance"};
+    "child_labour",           "forced_labour",  "health_safety", "wages_hours",
+    "freedom_of_association", "discrimination", "land_rights",   "pollution",
+    "biodiversity",           "climate",        "governance"};
 
 /// The default category ids as strings.
 [[nodiscard]] inline std::vector<std::string> default_categories() {

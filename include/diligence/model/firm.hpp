@@ -21,10 +21,14 @@ enum class IncidentSeverity : std::uint8_t { kLow, kMedium, kHigh, kSevere };
 
 [[nodiscard]] constexpr const char* to_string(IncidentSeverity s) noexcept {
   switch (s) {
-    case IncidentSeverity::kLow: return "low";
-    case IncidentSeverity::kMedium: return "medium";
-    case IncidentSeverity::kHigh: return "high";
-    case IncidentSeverity::kSevere: return "severe";
+    case IncidentSeverity::kLow:
+      return "low";
+    case IncidentSeverity::kMedium:
+      return "medium";
+    case IncidentSeverity::kHigh:
+      return "high";
+    case IncidentSeverity::kSevere:
+      return "severe";
   }
   return "medium";
 }
@@ -74,16 +78,16 @@ struct DueDiligence {
 
 /// One firm. Only `id`, `country` and `sector` are required; absent numbers stay `nullopt`.
 struct Firm {
-  std::string id;        ///< 1–64 chars of `A-Z a-z 0-9 . _ : -`
-  std::string name;      ///< display name; empty = use id
-  std::string country;   ///< ISO 3166-1 alpha-2, upper case
-  std::string sector;    ///< NACE Rev. 2 code (`C`, `C27`, `C27.2`, `C27.20`)
+  std::string id;       ///< 1–64 chars of `A-Z a-z 0-9 . _ : -`
+  std::string name;     ///< display name; empty = use id
+  std::string country;  ///< ISO 3166-1 alpha-2, upper case
+  std::string sector;   ///< NACE Rev. 2 code (`C`, `C27`, `C27.2`, `C27.20`)
   std::optional<std::uint64_t> employees;
   std::vector<std::pair<std::string, std::uint64_t>> employees_by_country;
   std::optional<double> turnover_eur;
   std::optional<double> eu_turnover_eur;
-  std::string parent;    ///< id of the group's parent; empty = none
-  std::string cluster;   ///< industrial complex; empty = none
+  std::string parent;   ///< id of the group's parent; empty = none
+  std::string cluster;  ///< industrial complex; empty = none
   bool exporter = false;
   std::vector<std::string> certifications;
   std::optional<Assessment> assessment;
@@ -92,7 +96,9 @@ struct Firm {
   std::optional<DueDiligence> due_diligence;
 
   /// The name to show: `name`, or `id` when no name was given.
-  [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
+  [[nodiscard]] const std::string& display_name() const noexcept {
+    return name.empty() ? id : name;
+  }
   /// Employees in one country, from `employees_by_country` (nullopt when not given).
   [[nodiscard]] std::optional<std::uint64_t> employees_in(std::string_view country_code) const {
     for (const auto& [c, n] : employees_by_country)

@@ -16,7 +16,7 @@ struct Scenario {
   Date as_of;                ///< `as_of`, or the day it was loaded when not given
   bool as_of_given = false;  ///< whether the scenario stated `as_of`
   std::string currency = "EUR";
-  std::string source;        ///< path of the scenario file
+  std::string source;  ///< path of the scenario file
   SupplyNetwork network;
   std::vector<Diagnostic> warnings;  ///< every warning raised while loading and building
 };

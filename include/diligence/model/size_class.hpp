@@ -23,11 +23,16 @@ inline constexpr SizeClass kAllSizeClasses[] = {SizeClass::kMicro, SizeClass::kS
 
 [[nodiscard]] constexpr std::string_view to_string(SizeClass c) noexcept {
   switch (c) {
-    case SizeClass::kMicro: return "micro";
-    case SizeClass::kSmall: return "small";
-    case SizeClass::kMedium: return "medium";
-    case SizeClass::kLarge: return "large";
-    case SizeClass::kUnknown: return "unknown";
+    case SizeClass::kMicro:
+      return "micro";
+    case SizeClass::kSmall:
+      return "small";
+    case SizeClass::kMedium:
+      return "medium";
+    case SizeClass::kLarge:
+      return "large";
+    case SizeClass::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }

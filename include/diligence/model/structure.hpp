@@ -151,14 +151,18 @@ void tarjan(const SupplyNetwork& net, Emit&& emit) {
 /// every supplier's component comes before its buyers' (upstream first). Propagation kernels visit
 /// it in this order, so that a firm is computed after all its suppliers outside its own cycle.
 struct Condensation {
-  std::vector<FirmIndex> firms;          ///< firms grouped by component, components in order
-  std::vector<std::uint32_t> offsets;    ///< component c = firms[offsets[c] .. offsets[c+1])
-  [[nodiscard]] std::size_t count() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
+  std::vector<FirmIndex> firms;        ///< firms grouped by component, components in order
+  std::vector<std::uint32_t> offsets;  ///< component c = firms[offsets[c] .. offsets[c+1])
+  [[nodiscard]] std::size_t count() const noexcept {
+    return offsets.empty() ? 0 : offsets.size() - 1;
+  }
   [[nodiscard]] std::span<const FirmIndex> members(std::size_t c) const {
     return {firms.data() + offsets[c], offsets[c + 1] - offsets[c]};
   }
   /// True when component c is a supply cycle (more than one firm; self links do not exist).
-  [[nodiscard]] bool cyclic(std::size_t c) const noexcept { return offsets[c + 1] - offsets[c] > 1; }
+  [[nodiscard]] bool cyclic(std::size_t c) const noexcept {
+    return offsets[c + 1] - offsets[c] > 1;
+  }
 };
 
 /// Computes the condensation order. O(n + m).

@@ -21,8 +21,8 @@ struct Contract {
 
 /// The attributes of one link, given to NetworkBuilder::add_link.
 struct SupplyLink {
-  std::string supplier;  ///< supplier firm id
-  std::string buyer;     ///< buyer firm id
+  std::string supplier;             ///< supplier firm id
+  std::string buyer;                ///< buyer firm id
   std::optional<double> spend_eur;  ///< annual purchase value, ≥ 0
   std::optional<double> share;      ///< share of the buyer's procurement, [0,1]
   std::vector<std::string> commodities;

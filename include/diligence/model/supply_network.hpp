@@ -110,7 +110,8 @@ class SupplyNetwork {
     const auto& rs = graph_.m_forward.m_rowstart;
     return {graph_.m_forward.m_column.data() + rs[s], rs[s + 1] - rs[s]};
   }
-  /// Index of s's first buyer link: `buyers(s)[j]` is reached through link `first_buyer_link(s) + j`.
+  /// Index of s's first buyer link: `buyers(s)[j]` is reached through link `first_buyer_link(s) +
+  /// j`.
   [[nodiscard]] LinkIndex first_buyer_link(FirmIndex s) const {
     return graph_.m_forward.m_rowstart[s];
   }
@@ -140,12 +141,22 @@ class SupplyNetwork {
 
   // --- raw arrays for kernels ------------------------------------------------------------------
   /// Backward CSR: suppliers of b are in_sources()[in_offsets()[b] .. in_offsets()[b+1]).
-  [[nodiscard]] std::span<const std::uint32_t> in_offsets() const noexcept { return graph_.m_backward.m_rowstart; }
-  [[nodiscard]] std::span<const FirmIndex> in_sources() const noexcept { return graph_.m_backward.m_column; }
-  [[nodiscard]] std::span<const LinkIndex> in_links() const noexcept { return graph_.m_backward.m_edge_properties; }
+  [[nodiscard]] std::span<const std::uint32_t> in_offsets() const noexcept {
+    return graph_.m_backward.m_rowstart;
+  }
+  [[nodiscard]] std::span<const FirmIndex> in_sources() const noexcept {
+    return graph_.m_backward.m_column;
+  }
+  [[nodiscard]] std::span<const LinkIndex> in_links() const noexcept {
+    return graph_.m_backward.m_edge_properties;
+  }
   /// Forward CSR: buyers of s are out_targets()[out_offsets()[s] .. out_offsets()[s+1]).
-  [[nodiscard]] std::span<const std::uint32_t> out_offsets() const noexcept { return graph_.m_forward.m_rowstart; }
-  [[nodiscard]] std::span<const FirmIndex> out_targets() const noexcept { return graph_.m_forward.m_column; }
+  [[nodiscard]] std::span<const std::uint32_t> out_offsets() const noexcept {
+    return graph_.m_forward.m_rowstart;
+  }
+  [[nodiscard]] std::span<const FirmIndex> out_targets() const noexcept {
+    return graph_.m_forward.m_column;
+  }
   /// Link weights by link index.
   [[nodiscard]] std::span<const double> weights() const noexcept { return weight_; }
 

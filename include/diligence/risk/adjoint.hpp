@@ -56,10 +56,9 @@ inline double adjoint_update(const model::SupplyNetwork& net, const double* g, d
                                                      const LinearOptions& options = {}) {
   check(options);
   if (static_cast<std::size_t>(objective_weights.rows()) != net.num_firms())
-    throw UsageError(errc::kParameter, "objective weights have " +
-                                           std::to_string(objective_weights.rows()) +
-                                           " rows, the network " +
-                                           std::to_string(net.num_firms()) + " firms");
+    throw UsageError(errc::kParameter,
+                     "objective weights have " + std::to_string(objective_weights.rows()) +
+                         " rows, the network " + std::to_string(net.num_firms()) + " firms");
   const std::size_t K = static_cast<std::size_t>(objective_weights.cols());
   const double lam = options.upstream_weight;
   AdjointResult out;

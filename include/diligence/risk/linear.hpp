@@ -34,17 +34,17 @@ namespace diligence::risk {
 
 /// Parameters of the linear exposure (defaults as in spec/scenario.md).
 struct LinearOptions {
-  double upstream_weight = 0.5;  ///< λ in [0,1)
-  double unmapped_risk = 0.5;    ///< u in [0,1]
-  double tolerance = 1e-12;      ///< bound on the absolute error of every entry
+  double upstream_weight = 0.5;       ///< λ in [0,1)
+  double unmapped_risk = 0.5;         ///< u in [0,1]
+  double tolerance = 1e-12;           ///< bound on the absolute error of every entry
   std::uint32_t max_sweeps = 100000;  ///< per cycle; beyond it `converged` is false
 };
 
 /// Result of `linear_exposure`.
 struct LinearResult {
-  RiskMatrix exposure;             ///< n × K
-  std::uint32_t sweeps = 0;        ///< largest number of Gauss–Seidel sweeps over any cycle
-  double residual = 0.0;           ///< ‖x − (λWx + c)‖∞ at the end
+  RiskMatrix exposure;       ///< n × K
+  std::uint32_t sweeps = 0;  ///< largest number of Gauss–Seidel sweeps over any cycle
+  double residual = 0.0;     ///< ‖x − (λWx + c)‖∞ at the end
   bool converged = true;
   std::size_t cyclic_components = 0;
   std::size_t firms_in_cycles = 0;
@@ -53,8 +53,8 @@ struct LinearResult {
 /// Checks λ and u. @throws UsageError (`usage.parameter`).
 inline void check(const LinearOptions& o) {
   if (!(o.upstream_weight >= 0.0 && o.upstream_weight < 1.0))
-    throw UsageError(errc::kParameter, "upstream weight must be in [0,1), got " +
-                                            std::to_string(o.upstream_weight));
+    throw UsageError(errc::kParameter,
+                     "upstream weight must be in [0,1), got " + std::to_string(o.upstream_weight));
   if (!(o.unmapped_risk >= 0.0 && o.unmapped_risk <= 1.0))
     throw UsageError(errc::kParameter,
                      "unmapped risk must be in [0,1], got " + std::to_string(o.unmapped_risk));
@@ -123,8 +123,8 @@ inline double linear_update(const model::SupplyNetwork& net, const double* c, do
   check(options);
   if (static_cast<std::size_t>(own.rows()) != net.num_firms())
     throw UsageError(errc::kParameter, "own risk has " + std::to_string(own.rows()) +
-                                            " rows, the network " +
-                                            std::to_string(net.num_firms()) + " firms");
+                                           " rows, the network " + std::to_string(net.num_firms()) +
+                                           " firms");
   const std::size_t K = static_cast<std::size_t>(own.cols());
   const double lam = options.upstream_weight;
   const RiskMatrix c = own_terms(net, own, options);
@@ -164,8 +164,8 @@ inline double linear_update(const model::SupplyNetwork& net, const double* c, do
   // Residual of the whole system.
   double residual = 0.0;
   for (model::FirmIndex b = 0; b < net.num_firms(); ++b)
-    residual = std::max(residual, detail::linear_update(net, c.data(), x, K, lam, b,
-                                                        detail::Step::kMeasure));
+    residual = std::max(residual,
+                        detail::linear_update(net, c.data(), x, K, lam, b, detail::Step::kMeasure));
   out.residual = residual;
   return out;
 }

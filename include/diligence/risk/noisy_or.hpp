@@ -22,7 +22,7 @@
 namespace diligence::risk {
 
 struct NoisyOrResult {
-  RiskMatrix probability;  ///< n × K
+  RiskMatrix probability;    ///< n × K
   std::uint32_t sweeps = 0;  ///< largest number of sweeps over any cycle
   double residual = 0.0;     ///< ‖q − F(q)‖∞ at the end
   bool converged = true;
@@ -73,8 +73,8 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
   check(options);
   if (static_cast<std::size_t>(own.rows()) != net.num_firms())
     throw UsageError(errc::kParameter, "own risk has " + std::to_string(own.rows()) +
-                                           " rows, the network " +
-                                           std::to_string(net.num_firms()) + " firms");
+                                           " rows, the network " + std::to_string(net.num_firms()) +
+                                           " firms");
   const std::size_t K = static_cast<std::size_t>(own.cols());
   const double lam = options.upstream_weight;
   NoisyOrResult out;
@@ -95,8 +95,8 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
     while (true) {
       double change = 0.0;
       for (const model::FirmIndex b : members)
-        change = std::max(change, detail::noisy_or_update(net, own, q, K, lam,
-                                                          options.unmapped_risk, b, keep));
+        change = std::max(
+            change, detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, b, keep));
       ++sweep;
       if (bound * change <= options.tolerance) break;
       if (sweep >= options.max_sweeps) {
@@ -107,9 +107,9 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
     out.sweeps = std::max(out.sweeps, sweep);
   }
   for (model::FirmIndex b = 0; b < net.num_firms(); ++b)
-    out.residual = std::max(out.residual, detail::noisy_or_update(net, own, q, K, lam,
-                                                                  options.unmapped_risk, b, keep,
-                                                                  false));
+    out.residual = std::max(
+        out.residual,
+        detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, b, keep, false));
   return out;
 }
 

@@ -2,7 +2,8 @@
 // risk"). Four steps, in this order:
 //   1. inherent risk: r⁰_k = 1 − (1 − country_k)(1 − sector_k) Π_m (1 − commodity_{m,k}), over the
 //      distinct commodities the firm supplies (on its links to its buyers) that the model knows;
-//      a country or sector the model lacks uses the model's fallback row, with one warning per code;
+//      a country or sector the model lacks uses the model's fallback row, with one warning per
+//      code;
 //   2. mitigation: r_k = r⁰_k · (1 − s · p(k)) · Π_c (1 − e_{c,k}), with s the model's pillar
 //      strength, p(k) the firm's self-assessment score of the pillar that category k belongs to
 //      (0 without an assessment; questionnaire answers are scored first) and e_{c,k} the effect of

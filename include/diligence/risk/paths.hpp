@@ -69,8 +69,11 @@ struct PathResult {
     double weight;
   };
   std::vector<Node> nodes{{focal, UINT32_MAX, 1.0}};
-  auto by_weight = [&](std::uint32_t a, std::uint32_t b) { return nodes[a].weight < nodes[b].weight; };
-  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, decltype(by_weight)> queue(by_weight);
+  auto by_weight = [&](std::uint32_t a, std::uint32_t b) {
+    return nodes[a].weight < nodes[b].weight;
+  };
+  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, decltype(by_weight)> queue(
+      by_weight);
   queue.push(0);
   // The best `top` (contribution, node) found so far, as a min-heap.
   using Found = std::pair<double, std::uint32_t>;
@@ -87,7 +90,8 @@ struct PathResult {
     queue.pop();
     const Node node = nodes[id];
     const double contribution = node.weight * c(node.firm, k);
-    if (best.size() < options.top) best.emplace(contribution, id);
+    if (best.size() < options.top)
+      best.emplace(contribution, id);
     else if (contribution > best.top().first) {
       best.pop();
       best.emplace(contribution, id);
@@ -110,17 +114,19 @@ struct PathResult {
     ContributingPath p;
     p.weight = nodes[id].weight;
     p.contribution = contribution;
-    for (std::uint32_t v = id; v != UINT32_MAX; v = nodes[v].parent) p.firms.push_back(nodes[v].firm);
+    for (std::uint32_t v = id; v != UINT32_MAX; v = nodes[v].parent)
+      p.firms.push_back(nodes[v].firm);
     std::reverse(p.firms.begin(), p.firms.end());
     out.paths.push_back(std::move(p));
   }
   // Largest contribution first; ties by fewer firms, then by firm indices, so the order does not
   // depend on the heap.
-  std::sort(out.paths.begin(), out.paths.end(), [](const ContributingPath& a, const ContributingPath& b) {
-    if (a.contribution != b.contribution) return a.contribution > b.contribution;
-    if (a.firms.size() != b.firms.size()) return a.firms.size() < b.firms.size();
-    return a.firms < b.firms;
-  });
+  std::sort(out.paths.begin(), out.paths.end(),
+            [](const ContributingPath& a, const ContributingPath& b) {
+              if (a.contribution != b.contribution) return a.contribution > b.contribution;
+              if (a.firms.size() != b.firms.size()) return a.firms.size() < b.firms.size();
+              return a.firms < b.firms;
+            });
   for (const auto& p : out.paths) out.explained += p.contribution;
   return out;
 }

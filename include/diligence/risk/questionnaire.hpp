@@ -18,8 +18,8 @@ namespace diligence::risk {
 
 /// One question.
 struct QuestionnaireItem {
-  std::string id;      ///< `E3`
-  std::string area;    ///< `disclosure`, `environment`, `social`, `governance`
+  std::string id;              ///< `E3`
+  std::string area;            ///< `disclosure`, `environment`, `social`, `governance`
   Pillar pillar = Pillar::kG;  ///< the pillar score the item counts toward
   double weight = 1.0;
   std::string text;    ///< the question
@@ -54,15 +54,15 @@ struct Questionnaire {
 struct Advice {
   std::string item;
   std::string area;
-  std::string text;    ///< the item's advice
-  double gap = 0.0;    ///< weight × (1 − normalised answer): larger = fix first
+  std::string text;  ///< the item's advice
+  double gap = 0.0;  ///< weight × (1 − normalised answer): larger = fix first
 };
 
 /// A scored self-assessment.
 struct AssessmentResult {
   model::PillarScores scores;
-  double overall = 0.0;     ///< mean of E, S, G
-  std::string stage;        ///< maturity stage id
+  double overall = 0.0;        ///< mean of E, S, G
+  std::string stage;           ///< maturity stage id
   std::vector<Advice> advice;  ///< largest gap first
   std::size_t answered = 0;
   std::size_t items = 0;

@@ -21,8 +21,8 @@ enum class Pillar : std::uint8_t { kE, kS, kG };
 
 /// One adverse-impact category.
 struct Category {
-  std::string id;         ///< `child_labour`
-  std::string name;       ///< `Child labour`
+  std::string id;    ///< `child_labour`
+  std::string name;  ///< `Child labour`
   Pillar pillar = Pillar::kS;
   std::string reference;  ///< legal anchor, e.g. `CSDDD Annex Part I (10)-(11)`
 };
@@ -41,8 +41,8 @@ struct KeyedIndicator {
 
 /// A certification and the share of own risk it removes per category.
 struct Certification {
-  std::string id;               ///< `SA8000`
-  std::vector<double> effect;   ///< per category, in [0,1]: own risk × (1 − effect)
+  std::string id;              ///< `SA8000`
+  std::vector<double> effect;  ///< per category, in [0,1]: own risk × (1 − effect)
   std::string source;
 };
 
@@ -52,10 +52,10 @@ struct RiskModel {
   std::string title;
   std::string version;
   std::vector<Category> categories;
-  Indicator country_fallback;   ///< used (with a warning) for a country the table lacks
-  Indicator sector_fallback;    ///< used (with a warning) for a sector no prefix matches
-  std::vector<KeyedIndicator> countries;    ///< sorted by key
-  std::vector<KeyedIndicator> sectors;      ///< sorted by key (NACE prefixes: `C`, `C27`, `C27.2`)
+  Indicator country_fallback;             ///< used (with a warning) for a country the table lacks
+  Indicator sector_fallback;              ///< used (with a warning) for a sector no prefix matches
+  std::vector<KeyedIndicator> countries;  ///< sorted by key
+  std::vector<KeyedIndicator> sectors;    ///< sorted by key (NACE prefixes: `C`, `C27`, `C27.2`)
   std::vector<KeyedIndicator> commodities;  ///< sorted by key (lower case)
   /// own = inherent × (1 − pillar_strength × pillar score); in [0,1].
   double pillar_strength = 0.5;
@@ -70,7 +70,8 @@ struct RiskModel {
   [[nodiscard]] const Indicator* country(std::string_view code) const;
   /// The row of the longest NACE prefix of `sector` (`C27.20` → `C27.2`, `C27`, `C`), or nullptr.
   /// @param matched receives the matched key when not null.
-  [[nodiscard]] const Indicator* sector(std::string_view sector, std::string* matched = nullptr) const;
+  [[nodiscard]] const Indicator* sector(std::string_view sector,
+                                        std::string* matched = nullptr) const;
   /// The commodity row (name compared case-insensitively, blanks trimmed), or nullptr.
   [[nodiscard]] const Indicator* commodity(std::string_view name) const;
   [[nodiscard]] const Certification* certification(std::string_view id) const;
@@ -81,12 +82,15 @@ struct RiskModel {
 // --- inline definitions ----------------------------------------------------------------------
 namespace diligence::risk {
 namespace detail {
-inline const KeyedIndicator* find_key(const std::vector<KeyedIndicator>& table, std::string_view key) {
+inline const KeyedIndicator* find_key(const std::vector<KeyedIndicator>& table,
+                                      std::string_view key) {
   std::size_t lo = 0, hi = table.size();
   while (lo < hi) {
     const std::size_t mid = (lo + hi) / 2;
-    if (table[mid].key < key) lo = mid + 1;
-    else hi = mid;
+    if (table[mid].key < key)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo < table.size() && table[lo].key == key ? &table[lo] : nullptr;
 }

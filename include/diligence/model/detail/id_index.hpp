@@ -71,7 +71,9 @@ class IdIndex {
       return s.length == id.size() && std::memcmp(s.inline_id, id.data(), id.size()) == 0;
     return firms[s.index].id == id;
   }
-  static std::uint64_t hash(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+  static std::uint64_t hash(std::string_view id) noexcept {
+    return std::hash<std::string_view>{}(id);
+  }
 
   void rehash(std::size_t want) {
     std::size_t cap = 16;

@@ -102,7 +102,9 @@ inline OwnRiskResult own_risk(const model::SupplyNetwork& net, const RiskModel& 
     auto row = out.own.row(static_cast<Eigen::Index>(i));
     if (const auto& p = out.pillar_scores[i]) {
       for (std::size_t k = 0; k < K; ++k) {
-        const double score = pillar_of[k] == Pillar::kE ? p->e : pillar_of[k] == Pillar::kS ? p->s : p->g;
+        const double score = pillar_of[k] == Pillar::kE   ? p->e
+                             : pillar_of[k] == Pillar::kS ? p->s
+                                                          : p->g;
         row(static_cast<Eigen::Index>(k)) *= 1.0 - model.pillar_strength * score;
       }
     }
@@ -125,7 +127,8 @@ inline OwnRiskResult own_risk(const model::SupplyNetwork& net, const RiskModel& 
     }
   }
 
-  auto warn = [&](const std::map<std::string, Missing>& table, const char* what, const char* field) {
+  auto warn = [&](const std::map<std::string, Missing>& table, const char* what,
+                  const char* field) {
     for (const auto& [code, m] : table) {
       Diagnostic d;
       d.id = errc::kWarnFallback;
