@@ -17,11 +17,15 @@
 namespace diligence::io::detail {
 namespace {
 
+// The enumerators are in the order of kFirmColumns (column_name indexes it by enumerator).
 enum class FirmColumn {
   kId, kName, kCountry, kSector, kEmployees, kTurnover, kEuTurnover, kParent, kCluster,
-  kExporter, kCertifications, kIgnored
+  kExporter, kCertifications, kAssessmentE, kAssessmentS, kAssessmentG, kPolicyReviewed,
+  kCodeOfConduct, kRiskAssessment, kMappedTiers, kPreventionPlans, kContractualAssurances,
+  kSmeSupport, kComplaintsProcedure, kStakeholderEngagement, kRemediation, kAnnualStatement,
+  kTransitionPlan, kIgnored
 };
-constexpr std::array<std::pair<std::string_view, FirmColumn>, 11> kFirmColumns = {{
+constexpr std::array<std::pair<std::string_view, FirmColumn>, 26> kFirmColumns = {{
     {"id", FirmColumn::kId},
     {"name", FirmColumn::kName},
     {"country", FirmColumn::kCountry},
@@ -33,6 +37,23 @@ constexpr std::array<std::pair<std::string_view, FirmColumn>, 11> kFirmColumns =
     {"cluster", FirmColumn::kCluster},
     {"exporter", FirmColumn::kExporter},
     {"certifications", FirmColumn::kCertifications},  // extension: a ';' list
+    // Extensions: self-assessment pillar scores (all three or none in a row) and the
+    // due-diligence evidence keys, typed as in the YAML.
+    {"assessment.E", FirmColumn::kAssessmentE},
+    {"assessment.S", FirmColumn::kAssessmentS},
+    {"assessment.G", FirmColumn::kAssessmentG},
+    {"due_diligence.policy_reviewed", FirmColumn::kPolicyReviewed},
+    {"due_diligence.code_of_conduct", FirmColumn::kCodeOfConduct},
+    {"due_diligence.risk_assessment", FirmColumn::kRiskAssessment},
+    {"due_diligence.mapped_tiers", FirmColumn::kMappedTiers},
+    {"due_diligence.prevention_plans", FirmColumn::kPreventionPlans},
+    {"due_diligence.contractual_assurances", FirmColumn::kContractualAssurances},
+    {"due_diligence.sme_support", FirmColumn::kSmeSupport},
+    {"due_diligence.complaints_procedure", FirmColumn::kComplaintsProcedure},
+    {"due_diligence.stakeholder_engagement", FirmColumn::kStakeholderEngagement},
+    {"due_diligence.remediation", FirmColumn::kRemediation},
+    {"due_diligence.annual_statement", FirmColumn::kAnnualStatement},
+    {"due_diligence.transition_plan", FirmColumn::kTransitionPlan},
 }};
 
 enum class LinkColumn {
@@ -143,6 +164,33 @@ void place(Error& e, const CsvReader& reader, const CsvRecord& record,
   e.set_location(reader.locate(record.fields.front()));
 }
 
+/// The assessment.E/S/G columns of a firms header: all three or none.
+struct PillarColumns {
+  std::array<std::optional<std::size_t>, 3> at;  // E, S, G
+  [[nodiscard]] bool any() const { return at[0] || at[1] || at[2]; }
+};
+
+PillarColumns pillar_columns(const std::vector<FirmColumn>& columns, const CsvReader& reader,
+                             const CsvRecord& header, const CsvInclude& file) {
+  PillarColumns p;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c] == FirmColumn::kAssessmentE) p.at[0] = c;
+    if (columns[c] == FirmColumn::kAssessmentS) p.at[1] = c;
+    if (columns[c] == FirmColumn::kAssessmentG) p.at[2] = c;
+  }
+  if (!p.any()) return p;
+  constexpr const char* kNames[] = {"assessment.E", "assessment.S", "assessment.G"};
+  std::size_t present = 0;
+  while (!p.at[present]) ++present;
+  for (std::size_t k = 0; k < 3; ++k)
+    if (!p.at[k])
+      throw ValidationError(errc::kMissingKey,
+                            std::string("the header has '") + kNames[present] + "' but no '" +
+                                kNames[k] + "' column (give all three pillar scores or none)",
+                            file.key, reader.locate(header.fields[*p.at[present]]));
+  return p;
+}
+
 void report(const LoadOptions& options, std::string_view phase, const CsvReader& reader) {
   if (options.progress) options.progress(Progress{phase, reader.bytes_read(), reader.size()});
 }
@@ -185,11 +233,16 @@ std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
   CsvRecord record;
   const auto columns = read_header(reader, record, file, kFirmColumns, {"id", "country", "sector"},
                                    FirmColumn::kIgnored);
+  const PillarColumns pillars = pillar_columns(columns, reader, record, file);
   std::size_t rows = 0;
   while (reader.next(record)) {
     check_field_count(reader, record, columns.size());
     const std::size_t index = builder.num_firms();
     model::Firm firm;
+    model::PillarScores scores;
+    int pillars_given = 0;
+    model::DueDiligence dd;
+    bool dd_given = false;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const CsvField& cell = record.fields[c];
       if (columns[c] == FirmColumn::kIgnored) continue;
@@ -214,14 +267,59 @@ std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
         case FirmColumn::kCluster: firm.cluster = cell.text; break;
         case FirmColumn::kExporter: firm.exporter = parse_bool(cell.text, ref); break;
         case FirmColumn::kCertifications: firm.certifications = split_list(cell.text, ref); break;
+        case FirmColumn::kAssessmentE: scores.e = parse_unit(cell.text, ref); break;
+        case FirmColumn::kAssessmentS: scores.s = parse_unit(cell.text, ref); break;
+        case FirmColumn::kAssessmentG: scores.g = parse_unit(cell.text, ref); break;
+        case FirmColumn::kPolicyReviewed: dd.policy_reviewed = parse_date(cell.text, ref); break;
+        case FirmColumn::kCodeOfConduct: dd.code_of_conduct = parse_bool(cell.text, ref); break;
+        case FirmColumn::kRiskAssessment: dd.risk_assessment = parse_date(cell.text, ref); break;
+        case FirmColumn::kMappedTiers: {
+          const std::uint64_t tiers = parse_count(cell.text, ref);
+          if (tiers > 1000)
+            throw ValidationError(errc::kRange, "expected a number of tiers ≤ 1000", kNoKey,
+                                  kNoLocation);
+          dd.mapped_tiers = static_cast<std::uint32_t>(tiers);
+          break;
+        }
+        case FirmColumn::kPreventionPlans: dd.prevention_plans = parse_unit(cell.text, ref); break;
+        case FirmColumn::kContractualAssurances:
+          dd.contractual_assurances = parse_unit(cell.text, ref);
+          break;
+        case FirmColumn::kSmeSupport: dd.sme_support = parse_bool(cell.text, ref); break;
+        case FirmColumn::kComplaintsProcedure: dd.complaints_procedure = parse_bool(cell.text, ref); break;
+        case FirmColumn::kStakeholderEngagement:
+          dd.stakeholder_engagement = parse_bool(cell.text, ref);
+          break;
+        case FirmColumn::kRemediation: dd.remediation = parse_bool(cell.text, ref); break;
+        case FirmColumn::kAnnualStatement: dd.annual_statement = parse_bool(cell.text, ref); break;
+        case FirmColumn::kTransitionPlan: dd.transition_plan = parse_bool(cell.text, ref); break;
         case FirmColumn::kIgnored: break;
       }
+      if (columns[c] >= FirmColumn::kAssessmentE && columns[c] <= FirmColumn::kAssessmentG)
+        ++pillars_given;
+      if (columns[c] >= FirmColumn::kPolicyReviewed && columns[c] <= FirmColumn::kTransitionPlan)
+        dd_given = true;
       } catch (Error& e) {
         e.set_key_path(row_key("firms", index, column_name(kFirmColumns, columns[c])));
         e.set_location(reader.locate(cell));
         throw;
       }
     }
+    if (pillars_given == 3) {
+      firm.assessment.emplace();
+      firm.assessment->scores = scores;
+    } else if (pillars_given > 0) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        const CsvField& cell = record.fields[*pillars.at[k]];
+        if (!cell.text.empty()) continue;
+        const std::string_view name = column_name(kFirmColumns, columns[*pillars.at[k]]);
+        throw ValidationError(errc::kMissingKey,
+                              "missing pillar score '" + std::string(name.substr(11)) +
+                                  "' (give assessment.E, assessment.S and assessment.G, or none)",
+                              row_key("firms", index, name), reader.locate(cell));
+      }
+    }
+    if (dd_given) firm.due_diligence = dd;
     try {
       builder.add_firm(std::move(firm));
     } catch (Error& e) {

@@ -91,6 +91,48 @@ TEST(CsvLoad, ExtensionColumnsAndFreeColumns) {
   EXPECT_EQ(contract.since, Date(2026, 3, 1));
 }
 
+TEST(CsvLoad, AssessmentAndDueDiligenceColumns) {
+  ScratchDir dir;
+  const auto path = csv_scenario(
+      dir,
+      "id,country,sector,assessment.E,assessment.S,assessment.G,due_diligence.policy_reviewed,"
+      "due_diligence.code_of_conduct,due_diligence.risk_assessment,due_diligence.mapped_tiers,"
+      "due_diligence.prevention_plans,due_diligence.contractual_assurances,"
+      "due_diligence.sme_support,due_diligence.complaints_procedure,"
+      "due_diligence.stakeholder_engagement,due_diligence.remediation,"
+      "due_diligence.annual_statement,due_diligence.transition_plan\n"
+      "A,DE,C29,0.5,0.25,1,2028-06-30,true,2029-01-15,3,0.4,0.75,yes,no,true,false,1,0\n"
+      "B,KR,C27,,,,,,,,,,,,,,,\n"
+      "C,KR,C27,0,0,0,,false,,,,,,,,,,\n");
+  const auto s = io::load_scenario(path);
+  const auto& net = s.network;
+  ASSERT_TRUE(net.firm(0).assessment && net.firm(0).assessment->scores);
+  EXPECT_EQ(*net.firm(0).assessment->scores, (model::PillarScores{0.5, 0.25, 1.0}));
+  ASSERT_TRUE(net.firm(0).due_diligence);
+  const model::DueDiligence& d = *net.firm(0).due_diligence;
+  EXPECT_EQ(d.policy_reviewed, Date(2028, 6, 30));
+  EXPECT_EQ(d.code_of_conduct, true);
+  EXPECT_EQ(d.risk_assessment, Date(2029, 1, 15));
+  EXPECT_EQ(d.mapped_tiers, 3u);
+  EXPECT_EQ(d.prevention_plans, 0.4);
+  EXPECT_EQ(d.contractual_assurances, 0.75);
+  EXPECT_EQ(d.sme_support, true);
+  EXPECT_EQ(d.complaints_procedure, false);
+  EXPECT_EQ(d.stakeholder_engagement, true);
+  EXPECT_EQ(d.remediation, false);
+  EXPECT_EQ(d.annual_statement, true);
+  EXPECT_EQ(d.transition_plan, false);
+  // An empty row states nothing: no assessment, no evidence.
+  EXPECT_FALSE(net.firm(1).assessment.has_value());
+  EXPECT_FALSE(net.firm(1).due_diligence.has_value());
+  // One evidence cell is enough for an evidence record; the rest stays "not shown".
+  EXPECT_EQ(*net.firm(2).assessment->scores, (model::PillarScores{0.0, 0.0, 0.0}));
+  ASSERT_TRUE(net.firm(2).due_diligence);
+  EXPECT_EQ(net.firm(2).due_diligence->code_of_conduct, false);
+  EXPECT_FALSE(net.firm(2).due_diligence->policy_reviewed.has_value());
+  EXPECT_TRUE(s.warnings.empty());
+}
+
 TEST(CsvLoad, YamlAndCsvFirmsAndLinksReferToEachOther) {
   ScratchDir dir;
   const auto path = csv_scenario(
@@ -175,6 +217,31 @@ std::vector<CsvCase> csv_cases() {
        {errc::kDuplicateFirm, 3, 1, "firms[2].id", "firms.csv"}},
       {"parent_loop_in_csv", "id,country,sector,parent\nA,DE,C29,B\nB,DE,C29,A\n", "", "",
        {errc::kParentCycle, 2, 10, "firms[0].parent", "firms.csv"}},
+      {"assessment_pillar_missing_in_row",
+       "id,country,sector,assessment.E,assessment.S,assessment.G\nA,DE,C29,0.5,,0.7\n", "", "",
+       {errc::kMissingKey, 2, 14, "firms[0].assessment.S", "firms.csv"}},
+      {"assessment_pillar_out_of_range",
+       "id,country,sector,assessment.E,assessment.S,assessment.G\nA,DE,C29,0.5,1.5,0.7\n", "", "",
+       {errc::kRange, 2, 14, "firms[0].assessment.S", "firms.csv"}},
+      {"assessment_pillar_column_missing", "id,country,sector,assessment.G,assessment.E\n", "", "",
+       {errc::kMissingKey, 1, 32, "include.firms_csv", "firms.csv"}},
+      {"due_diligence_bad_date",
+       "id,country,sector,due_diligence.risk_assessment\nA,DE,C29,2028-13-01\n", "", "",
+       {errc::kBadDate, 2, 10, "firms[0].due_diligence.risk_assessment", "firms.csv"}},
+      {"due_diligence_bad_date_second_row",
+       "id,country,sector,due_diligence.policy_reviewed\nA,DE,C29,2027-01-01\nB,KR,C27,01.02.2027\n",
+       "", "", {errc::kBadDate, 3, 10, "firms[1].due_diligence.policy_reviewed", "firms.csv"}},
+      {"due_diligence_flag_not_bool", "id,country,sector,due_diligence.remediation\nA,DE,C29,often\n",
+       "", "", {errc::kType, 2, 10, "firms[0].due_diligence.remediation", "firms.csv"}},
+      {"due_diligence_mapped_tiers_fraction",
+       "id,country,sector,due_diligence.mapped_tiers\nA,DE,C29,2.5\n", "", "",
+       {errc::kType, 2, 10, "firms[0].due_diligence.mapped_tiers", "firms.csv"}},
+      {"due_diligence_mapped_tiers_too_many",
+       "id,country,sector,due_diligence.mapped_tiers\nA,DE,C29,1001\n", "", "",
+       {errc::kRange, 2, 10, "firms[0].due_diligence.mapped_tiers", "firms.csv"}},
+      {"due_diligence_share_above_one",
+       "id,name,country,sector,due_diligence.contractual_assurances\nA,\"Ab, Cd\",DE,C29,1.2\n", "", "",
+       {errc::kRange, 2, 19, "firms[0].due_diligence.contractual_assurances", "firms.csv"}},
       {"link_unknown_firm", ok_firms, "supplier,buyer,spend_eur\nB,A,5\nZ,A,5\n", "",
        {errc::kUnknownFirm, 3, 1, "links[1].supplier", "links.csv"}},
       {"link_self", ok_firms, "supplier,buyer\nB,B\n", "", {errc::kSelfLink, 2, 3, "links[0].buyer", "links.csv"}},

@@ -20,8 +20,12 @@ struct Location {
   [[nodiscard]] std::string to_string() const {
     std::string s = file;
     if (line != 0) {
-      s += (s.empty() ? "" : ":") + std::to_string(line);
-      if (column != 0) s += ":" + std::to_string(column);
+      if (!s.empty()) s.push_back(':');
+      s.append(std::to_string(line));
+      if (column != 0) {
+        s.push_back(':');
+        s.append(std::to_string(column));
+      }
     }
     return s;
   }
