@@ -49,9 +49,12 @@ class Commands {
 void add_validate_command(Commands& commands);
 void add_summary_command(Commands& commands);
 void add_scope_command(Commands& commands);
+void add_audit_command(Commands& commands);
 void add_risk_command(Commands& commands);
 void add_paths_command(Commands& commands);
 void add_disrupt_command(Commands& commands);
 void add_export_command(Commands& commands);
+void add_generate_command(Commands& commands);
+void add_support_command(Commands& commands);
 
 }  // namespace diligence::cli

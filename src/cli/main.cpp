@@ -31,10 +31,13 @@ int main(int argc, char** argv) {
   add_validate_command(commands);
   add_summary_command(commands);
   add_scope_command(commands);
+  add_audit_command(commands);
   add_risk_command(commands);
   add_paths_command(commands);
   add_disrupt_command(commands);
   add_export_command(commands);
+  add_generate_command(commands);
+  add_support_command(commands);
 
   try {
     app.parse(argc, argv);
