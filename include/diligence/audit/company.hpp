@@ -178,7 +178,7 @@ struct CompanyAuditResult {
   std::uint64_t seed = 0;
   directive::ScopeDecision scope;
   /// In scope and the obligations apply: the audit ran. False: only `scope` and `summary` say
-  /// anything; no findings, score 200 of nothing, penalty 0.
+  /// anything; no chain, findings or sample, `score` 0 (the reports show none), penalty 0.
   bool audited = false;
   std::string summary;  ///< one sentence: the outcome, or why the firm was not audited
 
