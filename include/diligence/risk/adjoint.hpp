@@ -15,6 +15,7 @@
 
 #include <diligence/model/structure.hpp>
 #include <diligence/model/supply_network.hpp>
+#include <diligence/risk/detail/sweep.hpp>
 #include <diligence/risk/linear.hpp>
 #include <diligence/risk/matrix.hpp>
 
@@ -69,27 +70,13 @@ inline double adjoint_update(const model::SupplyNetwork& net, const double* g, d
   // A supplier may carry large shares of many buyers, so λWᵀ need not contract in the max norm;
   // it does in the 1-norm (its column sums are the row sums of λW, at most λ). The sweeps inside
   // a cycle therefore stop on the 1-norm of the change: λ/(1−λ) · Σ|Δ| ≤ tolerance.
-  for (std::size_t comp = order.count(); comp-- > 0;) {
-    const auto members = order.members(comp);
-    if (!order.cyclic(comp)) {
-      detail::adjoint_update(net, g, y, K, lam, members[0], false);
-      continue;
-    }
-    std::uint32_t sweep = 0;
-    const double bound = lam / (1.0 - lam);
-    while (true) {
-      double change = 0.0;
-      for (auto it = members.rbegin(); it != members.rend(); ++it)
-        change += detail::adjoint_update(net, g, y, K, lam, *it, true);
-      ++sweep;
-      if (bound * change <= options.tolerance) break;
-      if (sweep >= options.max_sweeps) {
-        out.converged = false;
-        break;
-      }
-    }
-    out.sweeps = std::max(out.sweeps, sweep);
-  }
+  const detail::SweepStats stats = detail::solve_components(
+      order, detail::Direction::kDownstreamFirst, detail::ChangeNorm::kSum, lam / (1.0 - lam),
+      options.tolerance, options.max_sweeps, [&](model::FirmIndex s, bool track) {
+        return detail::adjoint_update(net, g, y, K, lam, s, track);
+      });
+  out.sweeps = stats.sweeps;
+  out.converged = stats.converged;
   out.gradient = out.influence;
   for (model::FirmIndex i = 0; i < net.num_firms(); ++i)
     if (!net.suppliers(i).empty()) out.gradient.row(i) *= (1.0 - lam);

@@ -28,6 +28,7 @@
 #include <diligence/core/error_ids.hpp>
 #include <diligence/model/structure.hpp>
 #include <diligence/model/supply_network.hpp>
+#include <diligence/risk/detail/sweep.hpp>
 #include <diligence/risk/matrix.hpp>
 
 namespace diligence::risk {
@@ -138,29 +139,16 @@ inline double linear_update(const model::SupplyNetwork& net, const double* c, do
     max_mapped = std::max(max_mapped, net.mapped_share(b));
   const double q = lam * std::min(1.0, max_mapped);
   const double bound = q < 1.0 ? q / (1.0 - q) : 1e300;
-  for (std::size_t comp = 0; comp < order.count(); ++comp) {
-    const auto members = order.members(comp);
-    if (!order.cyclic(comp)) {
-      detail::linear_update(net, c.data(), x, K, lam, members[0], detail::Step::kWrite);
-      continue;
-    }
-    ++out.cyclic_components;
-    out.firms_in_cycles += members.size();
-    std::uint32_t sweep = 0;
-    while (true) {
-      double change = 0.0;
-      for (const model::FirmIndex b : members)
-        change = std::max(
-            change, detail::linear_update(net, c.data(), x, K, lam, b, detail::Step::kWriteTrack));
-      ++sweep;
-      if (bound * change <= options.tolerance) break;
-      if (sweep >= options.max_sweeps) {
-        out.converged = false;
-        break;
-      }
-    }
-    out.sweeps = std::max(out.sweeps, sweep);
-  }
+  const detail::SweepStats stats = detail::solve_components(
+      order, detail::Direction::kUpstreamFirst, detail::ChangeNorm::kMax, bound, options.tolerance,
+      options.max_sweeps, [&](model::FirmIndex b, bool track) {
+        return detail::linear_update(net, c.data(), x, K, lam, b,
+                                     track ? detail::Step::kWriteTrack : detail::Step::kWrite);
+      });
+  out.sweeps = stats.sweeps;
+  out.converged = stats.converged;
+  out.cyclic_components = stats.cyclic_components;
+  out.firms_in_cycles = stats.firms_in_cycles;
   // Residual of the whole system.
   double residual = 0.0;
   for (model::FirmIndex b = 0; b < net.num_firms(); ++b)

@@ -16,6 +16,7 @@
 
 #include <diligence/model/structure.hpp>
 #include <diligence/model/supply_network.hpp>
+#include <diligence/risk/detail/sweep.hpp>
 #include <diligence/risk/linear.hpp>
 #include <diligence/risk/matrix.hpp>
 
@@ -83,29 +84,15 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
   std::vector<double> keep(K);
   const model::Condensation order = model::condensation(net);
   const double bound = lam / (1.0 - lam);
-  for (std::size_t comp = 0; comp < order.count(); ++comp) {
-    const auto members = order.members(comp);
-    if (!order.cyclic(comp)) {
-      detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, members[0], keep);
-      continue;
-    }
-    ++out.cyclic_components;
-    out.firms_in_cycles += members.size();
-    std::uint32_t sweep = 0;
-    while (true) {
-      double change = 0.0;
-      for (const model::FirmIndex b : members)
-        change = std::max(
-            change, detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, b, keep));
-      ++sweep;
-      if (bound * change <= options.tolerance) break;
-      if (sweep >= options.max_sweeps) {
-        out.converged = false;
-        break;
-      }
-    }
-    out.sweeps = std::max(out.sweeps, sweep);
-  }
+  const detail::SweepStats stats = detail::solve_components(
+      order, detail::Direction::kUpstreamFirst, detail::ChangeNorm::kMax, bound, options.tolerance,
+      options.max_sweeps, [&](model::FirmIndex b, bool) {
+        return detail::noisy_or_update(net, own, q, K, lam, options.unmapped_risk, b, keep);
+      });
+  out.sweeps = stats.sweeps;
+  out.converged = stats.converged;
+  out.cyclic_components = stats.cyclic_components;
+  out.firms_in_cycles = stats.firms_in_cycles;
   for (model::FirmIndex b = 0; b < net.num_firms(); ++b)
     out.residual = std::max(
         out.residual,
