@@ -27,6 +27,7 @@
 #include <vector>
 
 #include <diligence/audit/finding.hpp>
+#include <diligence/audit/statistics.hpp>
 #include <diligence/core/date.hpp>
 #include <diligence/core/diagnostics.hpp>
 #include <diligence/model/supply_network.hpp>
@@ -183,12 +184,7 @@ struct SupplierAuditConfig {
 struct SupplierMonteCarloResult {
   /// Mean and percentiles of one quantity over the runs. Percentile q is the nearest-rank value:
   /// the ⌈q·N⌉-th smallest of the N runs' values.
-  struct Summary {
-    double mean = 0.0;
-    double p5 = 0.0;
-    double p50 = 0.0;
-    double p95 = 0.0;
-  };
+  using Summary = audit::Summary;
   std::uint32_t runs = 0;
   std::uint64_t seed = 0;
   Summary critical;         ///< critical findings per run

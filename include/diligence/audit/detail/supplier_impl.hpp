@@ -1099,25 +1099,6 @@ inline void self_assessment_check(CheckRun& run) {
   return std::move(run.res);
 }
 
-/// Nearest-rank summary of per-run values (given in run order).
-[[nodiscard]] inline SupplierMonteCarloResult::Summary summarise_runs(std::vector<double> v) {
-  SupplierMonteCarloResult::Summary s;
-  if (v.empty()) return s;
-  double sum = 0.0;
-  for (const double x : v) sum += x;
-  s.mean = sum / static_cast<double>(v.size());
-  std::sort(v.begin(), v.end());
-  auto rank = [&](double q) {
-    const double n = static_cast<double>(v.size());
-    auto r = static_cast<std::size_t>(std::ceil(q * n - kSupplierEps));
-    r = std::clamp<std::size_t>(r, 1, v.size());
-    return v[r - 1];
-  };
-  s.p5 = rank(0.05);
-  s.p50 = rank(0.50);
-  s.p95 = rank(0.95);
-  return s;
-}
 
 }  // namespace detail::supplier_impl
 
@@ -1236,12 +1217,12 @@ inline SupplierMonteCarloResult supplier_monte_carlo(const SupplierAuditInput& i
   out.items_at_risk = at_risk.size();
   out.overstated_share =
       at_risk.empty() ? 0.0 : total_overstated / (n * static_cast<double>(at_risk.size()));
-  out.critical = impl::summarise_runs(std::move(critical));
-  out.major = impl::summarise_runs(std::move(major));
-  out.minor = impl::summarise_runs(std::move(minor));
-  out.readiness = impl::summarise_runs(std::move(readiness));
-  out.score = impl::summarise_runs(std::move(score));
-  out.overstated = impl::summarise_runs(std::move(overstated));
+  out.critical = summarise(std::move(critical));
+  out.major = summarise(std::move(major));
+  out.minor = summarise(std::move(minor));
+  out.readiness = summarise(std::move(readiness));
+  out.score = summarise(std::move(score));
+  out.overstated = summarise(std::move(overstated));
   for (std::size_t u = 0; u < U; ++u) {
     std::size_t count = 0;
     for (std::uint32_t i = 0; i < runs; ++i) count += flags[static_cast<std::size_t>(i) * U + u];
