@@ -104,7 +104,7 @@ int run_company(const State& s, bool json, bool markdown) {
   const RiskContext c = load_risk_context(s.scenario, s.risk);
   const model::FirmIndex focal = firm_index(c.scenario, s.focal, "--focal");
   const Exposure exposure = compute_exposure(c, s.risk);
-  const Date as_of = s.as_of.empty() ? c.scenario.as_of : *Date::parse(s.as_of);
+  const Date as_of = as_of_or(s.as_of, c.scenario.as_of);
 
   const audit::CompanyAuditInput input{&c.scenario.network, focal, &*profile, &c.own,
                                        &exposure.values,    as_of};
@@ -150,7 +150,7 @@ int run_supplier(const State& s, bool json, bool markdown) {
   const model::FirmIndex focal = firm_index(c.scenario, s.focal, "--focal");
   std::optional<model::FirmIndex> buyer;
   if (!s.buyer.empty()) buyer = firm_index(c.scenario, s.buyer, "--buyer");
-  const Date as_of = s.as_of.empty() ? c.scenario.as_of : *Date::parse(s.as_of);
+  const Date as_of = as_of_or(s.as_of, c.scenario.as_of);
 
   audit::SupplierAuditInput input;
   input.network = &c.scenario.network;
@@ -193,13 +193,6 @@ int run(const State& s) {
   const bool markdown = s.format == "md";
   return s.kind == kSupplier ? run_supplier(s, json, markdown) : run_company(s, json, markdown);
 }
-
-/// A date YYYY-MM-DD (a usage error otherwise).
-const CLI::Validator kDate(
-    [](std::string& value) -> std::string {
-      return Date::parse(value) ? std::string() : "expected a date YYYY-MM-DD, got '" + value + "'";
-    },
-    "", "date");
 
 /// A seed: a non-negative integer below 2^64 (no sign).
 const CLI::Validator kSeed(
@@ -252,7 +245,7 @@ void add_audit_command(Commands& commands) {
                  "data/audit/default.yaml")
       ->type_name("FILE");
   cmd.add_option("--as-of", state->as_of, "Audit on this date instead of the scenario's as_of")
-      ->check(kDate)
+      ->check(date_validator())
       ->type_name("DATE");
   add_risk_options(cmd, state->risk, true);
   add_output_options(cmd, state->out);

@@ -21,6 +21,7 @@
 
 #include "command.hpp"
 #include "output.hpp"
+#include "pipeline.hpp"
 #include "table.hpp"
 
 namespace diligence::cli {
@@ -128,14 +129,6 @@ std::string to_text(const directive::ScopeResult& r, const directive::DirectiveP
   return out.str();
 }
 
-/// `--as-of` must be a real date YYYY-MM-DD (a usage error otherwise).
-const CLI::Validator kDateValidator(
-    [](std::string& value) -> std::string {
-      if (Date::parse(value)) return {};
-      return "expected a date YYYY-MM-DD, got '" + value + "'";
-    },
-    "", "date");
-
 int run(const State& s) {
   directive::DirectiveProfile profile;
   try {
@@ -146,7 +139,7 @@ int run(const State& s) {
     return 2;
   }
   const model::Scenario scenario = load_scenario_file(s.scenario);
-  const Date as_of = s.as_of.empty() ? scenario.as_of : *Date::parse(s.as_of);
+  const Date as_of = as_of_or(s.as_of, scenario.as_of);
   const directive::ScopeResult result = directive::scope(scenario.network, profile, as_of);
   print_warnings(scenario.warnings);
   if (s.out.json)
@@ -170,7 +163,7 @@ void add_scope_command(Commands& commands) {
       ->required()
       ->type_name("D");
   cmd.add_option("--as-of", state->as_of, "Judge on this date instead of the scenario's as_of")
-      ->check(kDateValidator)
+      ->check(date_validator())
       ->type_name("DATE");
   cmd.add_flag("--all", state->all, "List every firm in text mode, not only those in scope");
   cmd.add_flag("--explain", state->explain, "Print the reason for each decision (text mode)");

@@ -32,6 +32,19 @@ CLI::Validator unit_interval(bool upper_open) {
       "in " + range);
 }
 
+CLI::Validator date_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        return Date::parse(value) ? std::string()
+                                  : "expected a date YYYY-MM-DD, got '" + value + "'";
+      },
+      "", "date");
+}
+
+Date as_of_or(const std::string& as_of, Date fallback) {
+  return as_of.empty() ? fallback : *Date::parse(as_of);
+}
+
 CLI::Validator positive_count() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

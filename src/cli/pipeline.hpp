@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <diligence/core/date.hpp>
 #include <diligence/core/diagnostics.hpp>
 #include <diligence/model/scenario.hpp>
 #include <diligence/risk/linear.hpp>
@@ -52,6 +53,12 @@ void add_risk_options(CLI::App& cmd, RiskOptions& options, bool with_model);
 
 /// A CLI11 validator for a number in [0,1] (`upper_open`: [0,1)); NaN is rejected.
 [[nodiscard]] CLI::Validator unit_interval(bool upper_open);
+
+/// A CLI11 validator for a date YYYY-MM-DD that exists (`--as-of DATE`).
+[[nodiscard]] CLI::Validator date_validator();
+
+/// The date of `--as-of` when given (already validated), else `fallback` (the scenario's date).
+[[nodiscard]] Date as_of_or(const std::string& as_of, Date fallback);
 
 /// A CLI11 validator for a count ≥ 1 (`--top N`).
 [[nodiscard]] CLI::Validator positive_count();
