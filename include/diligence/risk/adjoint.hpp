@@ -56,10 +56,7 @@ inline double adjoint_update(const model::SupplyNetwork& net, const double* g, d
                                                      const RiskMatrix& objective_weights,
                                                      const LinearOptions& options = {}) {
   check(options);
-  if (static_cast<std::size_t>(objective_weights.rows()) != net.num_firms())
-    throw UsageError(errc::kParameter,
-                     "objective weights have " + std::to_string(objective_weights.rows()) +
-                         " rows, the network " + std::to_string(net.num_firms()) + " firms");
+  check_rows(net, objective_weights.rows(), "objective weights");
   const std::size_t K = static_cast<std::size_t>(objective_weights.cols());
   const double lam = options.upstream_weight;
   AdjointResult out;

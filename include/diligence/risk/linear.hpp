@@ -62,6 +62,14 @@ inline void check(const LinearOptions& o) {
   if (!(o.tolerance > 0.0)) throw UsageError(errc::kParameter, "tolerance must be positive");
 }
 
+/// Checks that a per-firm matrix has one row per firm. @throws UsageError (`usage.parameter`).
+inline void check_rows(const model::SupplyNetwork& net, Eigen::Index rows, const char* what) {
+  if (static_cast<std::size_t>(rows) != net.num_firms())
+    throw UsageError(errc::kParameter, std::string(what) + " has " + std::to_string(rows) +
+                                           " rows, the network " + std::to_string(net.num_firms()) +
+                                           " firms");
+}
+
 /// The own term c_b of every firm (see the top of this file), n × K.
 [[nodiscard]] inline RiskMatrix own_terms(const model::SupplyNetwork& net, const RiskMatrix& own,
                                           const LinearOptions& o) {
@@ -122,10 +130,7 @@ inline double linear_update(const model::SupplyNetwork& net, const double* c, do
                                                   const RiskMatrix& own,
                                                   const LinearOptions& options = {}) {
   check(options);
-  if (static_cast<std::size_t>(own.rows()) != net.num_firms())
-    throw UsageError(errc::kParameter, "own risk has " + std::to_string(own.rows()) +
-                                           " rows, the network " + std::to_string(net.num_firms()) +
-                                           " firms");
+  check_rows(net, own.rows(), "own risk");
   const std::size_t K = static_cast<std::size_t>(own.cols());
   const double lam = options.upstream_weight;
   const RiskMatrix c = own_terms(net, own, options);

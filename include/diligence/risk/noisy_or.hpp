@@ -72,10 +72,7 @@ inline double noisy_or_update(const model::SupplyNetwork& net, const RiskMatrix&
                                                      const RiskMatrix& own,
                                                      const LinearOptions& options = {}) {
   check(options);
-  if (static_cast<std::size_t>(own.rows()) != net.num_firms())
-    throw UsageError(errc::kParameter, "own risk has " + std::to_string(own.rows()) +
-                                           " rows, the network " + std::to_string(net.num_firms()) +
-                                           " firms");
+  check_rows(net, own.rows(), "own risk");
   const std::size_t K = static_cast<std::size_t>(own.cols());
   const double lam = options.upstream_weight;
   NoisyOrResult out;
