@@ -69,7 +69,9 @@ namespace detail {
 /// Iterative Tarjan over the forward CSR (supplier → buyer). Calls `emit(begin, end)` with the
 /// members of each strongly connected component, in the order Tarjan completes them: every
 /// component is emitted after all components it reaches, i.e. buyers before their suppliers
-/// (reverse topological order of the condensation).
+/// (reverse topological order of the condensation). The members come in the order the depth-first
+/// search finished them (postorder): reversed, every link inside the component except the DFS's
+/// back links goes from an earlier member to a later one.
 template <typename Emit>
 void tarjan(const SupplyNetwork& net, Emit&& emit) {
   const auto n = static_cast<std::uint32_t>(net.num_firms());
@@ -84,6 +86,7 @@ void tarjan(const SupplyNetwork& net, Emit&& emit) {
     std::uint32_t next_edge;
   };
   std::vector<Frame> call;
+  std::vector<std::uint32_t> finished;  // finished vertices of components not yet emitted
   std::uint32_t counter = 0;
   for (std::uint32_t root = 0; root < n; ++root) {
     if (index[root] != kUnvisited) continue;
@@ -106,13 +109,17 @@ void tarjan(const SupplyNetwork& net, Emit&& emit) {
         }
         continue;
       }
+      finished.push_back(v);
       if (low[v] == index[v]) {
         auto first = stack.end();
         do {
           --first;
           on_stack[*first] = 0;
         } while (*first != v);
-        emit(&*first, &*first + (stack.end() - first));
+        // The members are the last ones finished (components inside v's subtree are gone).
+        const auto count = stack.end() - first;
+        emit(&*(finished.end() - count), &*(finished.end() - count) + count);
+        finished.erase(finished.end() - count, finished.end());
         stack.erase(first, stack.end());
       }
       call.pop_back();
@@ -150,6 +157,9 @@ void tarjan(const SupplyNetwork& net, Emit&& emit) {
 /// The condensation of the network in topological order: strongly connected components such that
 /// every supplier's component comes before its buyers' (upstream first). Propagation kernels visit
 /// it in this order, so that a firm is computed after all its suppliers outside its own cycle.
+/// Inside a cycle the members are in reverse postorder of the depth-first search: only the
+/// search's back links go from a later member to an earlier one, so a Gauss–Seidel sweep in this
+/// order carries risk along every other link within the same sweep.
 struct Condensation {
   std::vector<FirmIndex> firms;        ///< firms grouped by component, components in order
   std::vector<std::uint32_t> offsets;  ///< component c = firms[offsets[c] .. offsets[c+1])
@@ -174,7 +184,8 @@ struct Condensation {
     out.firms.insert(out.firms.end(), b, e);
     sizes.push_back(static_cast<std::uint32_t>(e - b));
   });
-  // Tarjan emits buyers first: reverse the components, keeping each component's members.
+  // Tarjan emits buyers first and members in postorder: reversing the whole list gives the
+  // components in topological order and each component's members in reverse postorder.
   std::reverse(out.firms.begin(), out.firms.end());
   std::reverse(sizes.begin(), sizes.end());
   out.offsets.resize(sizes.size() + 1, 0);
