@@ -170,5 +170,30 @@ TEST(TiersProperty, MatchesShortestPathLengthsOnRandomGraphs) {
   }
 }
 
+// Direction switching and threads change the work, never the tiers: compare with top-down only.
+TEST(TiersProperty, DirectionSwitchingAndThreadsGiveTheSameTiers) {
+  std::uint32_t bottom_up = 0;
+  for (std::uint64_t seed = 0; seed < 60; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const test::RandomGraph g = test::random_graph(7000 + seed, 200);
+    const SupplyNetwork net = network_from_edges(g.n, g.edges);
+    for (FirmIndex focal = 0; focal < g.n; focal += 7) {
+      TierOptions top_down;
+      top_down.direction_switching = false;
+      const Tiers expected = tiers(net, focal, top_down);
+      for (const int threads : {1, 2}) {
+        TierOptions o;
+        o.threads = threads;
+        const Tiers t = tiers(net, focal, o);
+        ASSERT_EQ(t.tier, expected.tier) << "focal " << focal << " threads " << threads;
+        ASSERT_EQ(t.per_tier, expected.per_tier);
+        EXPECT_EQ(expected.bottom_up_steps, 0u);
+        bottom_up += t.bottom_up_steps;
+      }
+    }
+  }
+  EXPECT_GT(bottom_up, 100u);  // the switch happened often enough to be tested
+}
+
 }  // namespace
 }  // namespace diligence::risk
