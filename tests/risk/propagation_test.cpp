@@ -389,6 +389,24 @@ TEST(NoisyOr, MatchesJacobiIterationOnRandomGraphs) {
 
 // --- disruption -------------------------------------------------------------------------------
 
+TEST(NoisyOr, ColumnsAreIndependentOfThreads) {
+  for (std::uint64_t seed = 461; seed <= 490; ++seed) {
+    const Case c = random_case(seed, 11, 60);
+    LinearOptions one;
+    one.threads = 1;
+    LinearOptions two = one;
+    two.threads = 2;
+    const auto a = noisy_or_exposure(c.net, c.own, one);
+    const auto b = noisy_or_exposure(c.net, c.own, two);
+    ASSERT_TRUE(a.probability == b.probability) << "seed " << seed;
+    EXPECT_EQ(a.residual, b.residual);
+    const RiskMatrix column = c.own.col(3);
+    const auto alone = noisy_or_exposure(c.net, column, one);
+    for (Eigen::Index i = 0; i < column.rows(); ++i)
+      ASSERT_EQ(alone.probability(i, 0), a.probability(i, 3)) << "seed " << seed;
+  }
+}
+
 TEST(Disruption, HandDrawnChainAndFork) {
   //   F ─1.0─▶ A ─0.5─▶ B      (B also buys from C with weight 0.5)
   //             C ─0.5─┘
