@@ -110,6 +110,7 @@ TEST(LinearExposure, HandDrawnChainWithUnmappedShare) {
   EXPECT_DOUBLE_EQ(r.exposure(2, 0), 0.22);
   EXPECT_EQ(r.cyclic_components, 0u);
   EXPECT_TRUE(r.converged);
+  EXPECT_EQ(r.link_updates, 2u);  // no cycle: each link read once for the one category
 }
 
 TEST(LinearExposure, HandDrawnTwoCycle) {
@@ -128,6 +129,10 @@ TEST(LinearExposure, HandDrawnTwoCycle) {
   EXPECT_EQ(r.firms_in_cycles, 2u);
   EXPECT_GT(r.sweeps, 1u);
   EXPECT_LE(r.residual, 1e-12);
+  // One category alone: both links are read in every sweep and once more for the residual.
+  const RiskMatrix first = own.col(0);
+  const auto one = linear_exposure(net, first);
+  EXPECT_EQ(one.link_updates, 2u * (one.sweeps + 1u));
 }
 
 TEST(LinearExposure, MatchesDenseSolveOnRandomGraphs) {

@@ -51,6 +51,9 @@ struct LinearResult {
   bool converged = true;
   std::size_t cyclic_components = 0;
   std::size_t firms_in_cycles = 0;
+  /// Link-category updates done: every link read × the categories it updated, sweeps over cycles
+  /// and the residual check included (m·K for a network without cycles). For throughput figures.
+  std::uint64_t link_updates = 0;
 };
 
 /// Checks λ and u. @throws UsageError (`usage.parameter`).
@@ -127,6 +130,7 @@ inline void check_rows(const model::SupplyNetwork& net, Eigen::Index rows, const
   out.sweeps = r.sweeps;
   out.converged = r.converged;
   out.residual = r.residual;
+  out.link_updates = r.link_updates;
   out.cyclic_components = r.cyclic_components;
   out.firms_in_cycles = r.firms_in_cycles;
   return out;

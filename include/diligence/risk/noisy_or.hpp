@@ -29,6 +29,7 @@ struct NoisyOrResult {
   bool converged = true;
   std::size_t cyclic_components = 0;
   std::size_t firms_in_cycles = 0;
+  std::uint64_t link_updates = 0;  ///< as LinearResult::link_updates
 };
 
 /// Noisy-OR exposure of every firm in every category, solved like the linear exposure
@@ -59,6 +60,7 @@ struct NoisyOrResult {
   out.sweeps = r.sweeps;
   out.converged = r.converged;
   out.residual = r.residual;
+  out.link_updates = r.link_updates;
   out.cyclic_components = r.cyclic_components;
   out.firms_in_cycles = r.firms_in_cycles;
   return out;

@@ -53,7 +53,8 @@ struct NoisyOrRule {
 struct GroupResult {
   std::uint32_t sweeps = 0;  ///< largest number of sweeps over any cycle
   bool converged = true;
-  double residual = 0.0;  ///< max |F(x) − x| over the group
+  double residual = 0.0;           ///< max |F(x) − x| over the group
+  std::uint64_t link_updates = 0;  ///< links gathered × columns, sweeps and residual included
 };
 
 /// Columns of one group in their own row-major arrays `c` and `x` (n × kg, relabelled row order;
@@ -73,7 +74,9 @@ GroupResult solve_group(const RelabelledNetwork& g, const double* c, double* x, 
   constexpr std::uint32_t kPrefetch = 16;
   const std::uint32_t last_link = off[g.size()];
   const std::size_t row_bytes = static_cast<std::size_t>(kg) * sizeof(double);
+  std::uint64_t gathered = 0;
   auto gather = [&](std::uint32_t i, double* acc) {
+    gathered += off[i + 1] - off[i];
     for (int k = 0; k < kg; ++k) acc[k] = Rule::kStart;
     for (std::uint32_t e = off[i]; e < off[i + 1]; ++e) {
       if (e + kPrefetch < last_link) {
@@ -137,6 +140,7 @@ GroupResult solve_group(const RelabelledNetwork& g, const double* c, double* x, 
         out.residual = std::max(out.residual, std::abs(rule.finish(ci[k], acc[k]) - xi[k]));
     }
   }
+  out.link_updates = gathered * static_cast<std::uint64_t>(kg);
   return out;
 }
 
@@ -182,6 +186,7 @@ struct ColumnsResult {
   std::uint32_t sweeps = 0;
   bool converged = true;
   double residual = 0.0;
+  std::uint64_t link_updates = 0;
   std::size_t cyclic_components = 0;
   std::size_t firms_in_cycles = 0;
 };
@@ -233,6 +238,7 @@ ColumnsResult solve_columns(const model::SupplyNetwork& net, const RiskMatrix& o
     result.sweeps = std::max(result.sweeps, r.sweeps);
     result.converged = result.converged && r.converged;
     result.residual = std::max(result.residual, r.residual);
+    result.link_updates += r.link_updates;
   }
   return result;
 }
