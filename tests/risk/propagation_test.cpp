@@ -412,6 +412,24 @@ TEST(NoisyOr, ColumnsAreIndependentOfThreads) {
   }
 }
 
+// A plan prepared once serves any number of solves with the same results as one-shot calls.
+TEST(PropagationPlan, ReusedPlanGivesTheOneShotResults) {
+  for (std::uint64_t seed = 491; seed <= 510; ++seed) {
+    const Case c = random_case(seed, 5, 60);
+    const PropagationPlan plan(c.net);
+    for (const double lam : {0.2, 0.7}) {
+      LinearOptions o;
+      o.upstream_weight = lam;
+      ASSERT_TRUE(linear_exposure(plan, c.own, o).exposure ==
+                  linear_exposure(c.net, c.own, o).exposure);
+      ASSERT_TRUE(noisy_or_exposure(plan, c.own, o).probability ==
+                  noisy_or_exposure(c.net, c.own, o).probability);
+    }
+    const RiskMatrix wrong(c.own.rows() + 1, 2);
+    EXPECT_THROW((void)linear_exposure(plan, wrong), UsageError);
+  }
+}
+
 TEST(Disruption, HandDrawnChainAndFork) {
   //   F ─1.0─▶ A ─0.5─▶ B      (B also buys from C with weight 0.5)
   //             C ─0.5─┘

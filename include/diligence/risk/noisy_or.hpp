@@ -36,16 +36,17 @@ struct NoisyOrResult {
 /// (detail/column_solver.hpp: relabelled network, one group of categories per thread, each
 /// category stopping at its own bound, the same result for any thread count).
 /// @throws UsageError for bad options.
-[[nodiscard]] inline NoisyOrResult noisy_or_exposure(const model::SupplyNetwork& net,
+[[nodiscard]] inline NoisyOrResult noisy_or_exposure(const PropagationPlan& plan,
                                                      const RiskMatrix& own,
                                                      const LinearOptions& options = {}) {
+  const model::SupplyNetwork& net = plan.network();
   check(options);
   check_rows(net, own.rows(), "own risk");
   const double lam = options.upstream_weight;
   NoisyOrResult out;
   const detail::ColumnsResult r = detail::solve_columns(
-      net, own, detail::NoisyOrRule{lam}, lam / (1.0 - lam), options.tolerance, options.max_sweeps,
-      options.threads,
+      plan.relabelled(), own, detail::NoisyOrRule{lam}, lam / (1.0 - lam), options.tolerance,
+      options.max_sweeps, options.threads,
       [&](model::FirmIndex f, bool has_suppliers, const double* own_row, double* c, int kg) {
         if (!has_suppliers) {
           std::copy(own_row, own_row + kg, c);
@@ -64,6 +65,15 @@ struct NoisyOrResult {
   out.cyclic_components = r.cyclic_components;
   out.firms_in_cycles = r.firms_in_cycles;
   return out;
+}
+
+/// Noisy-OR exposure on a network prepared for this one call (see PropagationPlan).
+[[nodiscard]] inline NoisyOrResult noisy_or_exposure(const model::SupplyNetwork& net,
+                                                     const RiskMatrix& own,
+                                                     const LinearOptions& options = {}) {
+  check(options);
+  check_rows(net, own.rows(), "own risk");
+  return noisy_or_exposure(PropagationPlan(net, options.threads), own, options);
 }
 
 }  // namespace diligence::risk

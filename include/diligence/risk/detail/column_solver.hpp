@@ -191,22 +191,27 @@ struct ColumnsResult {
   std::size_t firms_in_cycles = 0;
 };
 
-/// Solves all K columns of `own` (n × K, firm order) into `out` (resized to n × K, firm order).
+/// Solves all K columns of `own` (n × K, firm order) on the relabelled network `g` into `out`
+/// (resized to n × K, firm order).
 /// `constant(firm, has_suppliers, r, c, kg)` writes the kg constant terms of a firm from its kg
 /// own-risk values r. `threads` ≤ 0: the OpenMP default.
-template <typename Rule, typename Constant>
-ColumnsResult solve_columns(const model::SupplyNetwork& net, const RiskMatrix& own,
-                            const Rule& rule, double bound, double tolerance,
-                            std::uint32_t max_sweeps, int threads, Constant&& constant,
-                            RiskMatrix& out) {
-  const std::size_t n = net.num_firms();
-  const int K = static_cast<int>(own.cols());
+/// The thread count to use: `threads`, or the OpenMP default when ≤ 0; 1 without OpenMP.
+inline int thread_count(int threads) {
 #if defined(_OPENMP)
-  if (threads <= 0) threads = omp_get_max_threads();
+  return threads > 0 ? threads : omp_get_max_threads();
 #else
-  threads = 1;
+  (void)threads;
+  return 1;
 #endif
-  const RelabelledNetwork g = relabel(net, model::condensation(net), threads);
+}
+
+template <typename Rule, typename Constant>
+ColumnsResult solve_columns(const RelabelledNetwork& g, const RiskMatrix& own, const Rule& rule,
+                            double bound, double tolerance, std::uint32_t max_sweeps, int threads,
+                            Constant&& constant, RiskMatrix& out) {
+  const std::size_t n = g.size();
+  const int K = static_cast<int>(own.cols());
+  threads = thread_count(threads);
   ColumnsResult result;
   result.cyclic_components = g.cyclic_components;
   result.firms_in_cycles = g.firms_in_cycles;
