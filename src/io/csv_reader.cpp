@@ -1,11 +1,87 @@
 // Strict RFC 4180 reader (see csv_reader.hpp).
 #include "io/csv_reader.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
 #include <cstring>
 
 #include <diligence/core/error_ids.hpp>
 
+#include "io/files.hpp"
+
 namespace diligence::io::detail {
+namespace {
+
+const std::size_t kPage = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+
+/// Bytes that end an unquoted field or need a look: , LF CR and ".
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  t[static_cast<unsigned char>('"')] = true;
+  return t;
+}();
+
+}  // namespace
+
+FileText::FileText(const std::filesystem::path& path, const std::string& key,
+                   const Location& from) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void* map =
+        ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map != MAP_FAILED) {
+      ::madvise(map, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+      map_ = map;
+      text_ = std::string_view(static_cast<const char*>(map), static_cast<std::size_t>(st.st_size));
+      return;
+    }
+  } else if (fd >= 0) {
+    ::close(fd);
+  }
+  // Not mappable (missing, a directory, a pipe, empty, ...): read_file reads it or reports why not.
+  owned_ = read_file(path, key, from);
+  text_ = owned_;
+}
+
+FileText::~FileText() {
+  if (map_) ::munmap(map_, text_.size());
+}
+
+void FileText::release_before(std::size_t offset) noexcept {
+  if (!map_) return;
+  const std::size_t end = std::min(offset, text_.size()) / kPage * kPage;
+  if (end <= released_) return;
+  ::madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
+}
+
+std::size_t FileText::count_lines() noexcept {
+  constexpr std::size_t kBlock = std::size_t{1} << 26;
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < text_.size(); at += kBlock) {
+    const std::string_view block = text_.substr(at, kBlock);
+    lines += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
+    if (map_) {
+      const std::size_t begin = at / kPage * kPage;
+      const std::size_t end = std::min(at + kBlock, text_.size()) / kPage * kPage;
+      if (end > std::max(begin, released_))
+        ::madvise(static_cast<char*>(map_) + std::max(begin, released_),
+                  end - std::max(begin, released_), MADV_DONTNEED);
+    }
+  }
+  return lines;
+}
 
 CsvReader::CsvReader(std::string_view data, std::string file)
     : data_(data), file_(std::move(file)) {
@@ -29,7 +105,7 @@ void CsvReader::fail(std::size_t offset, std::uint32_t line, const std::string& 
 
 bool CsvReader::next(CsvRecord& record) {
   record.fields.clear();
-  unescaped_.clear();
+  if (!unescaped_.empty()) unescaped_.clear();
   const std::size_t n = data_.size();
   // Skip empty lines.
   while (pos_ < n && (data_[pos_] == '\n' ||
@@ -84,15 +160,21 @@ bool CsvReader::next(CsvRecord& record) {
              "unexpected character after a closing quote (expected ',' or end of line)");
     } else {
       const std::size_t start = pos_;
+      const char* const d = data_.data();
       while (pos_ < n) {
-        const char c = data_[pos_];
+        // Skip plain bytes through the table, then look at the special one.
+        while (pos_ < n && !kSpecial[static_cast<unsigned char>(d[pos_])]) ++pos_;
+        if (pos_ >= n) break;
+        const char c = d[pos_];
         if (c == ',' || c == '\n') break;
-        if (c == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n') break;
-        if (c == '"')
-          fail(pos_, line_,
-               "a double quote inside an unquoted field (enclose the field in quotes and write "
-               "\"\" for a quote)");
-        ++pos_;
+        if (c == '\r') {
+          if (pos_ + 1 < n && d[pos_ + 1] == '\n') break;
+          ++pos_;  // a lone CR is data
+          continue;
+        }
+        fail(pos_, line_,
+             "a double quote inside an unquoted field (enclose the field in quotes and write "
+             "\"\" for a quote)");
       }
       field.text = data_.substr(start, pos_ - start);
     }

@@ -5,10 +5,14 @@
 // an unquoted field, text after a closing quote, or a quote left open at the end of the file is
 // an error with its position. Completely empty lines are skipped. A UTF-8 byte-order mark at the
 // start is skipped. Columns are counted in characters (UTF-8 code points), from 1.
+//
+// FileText holds the bytes of a CSV file for the reader: mapped into memory, so that a file of
+// several gigabytes is never copied, and given back page by page as the reader moves on.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +20,34 @@
 #include <diligence/core/error.hpp>
 
 namespace diligence::io::detail {
+
+/// The bytes of a file for reading once from front to back. The file is mapped read-only (read
+/// into memory when it cannot be mapped, such as a pipe or an empty file). Bytes before a point
+/// can be given back with release_before: they leave the process's resident memory and are read
+/// again from the file if touched, so they stay valid.
+class FileText {
+ public:
+  /// Opens `path`. @throws IoError (io.file_not_found, io.file_unreadable) as read_file does;
+  /// `key` and `from` name the scenario key that referred to the file.
+  explicit FileText(const std::filesystem::path& path, const std::string& key = {},
+                    const Location& from = {});
+  ~FileText();
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+
+  [[nodiscard]] std::string_view text() const noexcept { return text_; }
+  /// Gives back the memory of the bytes before `offset` (whole pages only).
+  void release_before(std::size_t offset) noexcept;
+  /// Number of line feeds in the text: an upper bound of the records, for reserving. Reads the
+  /// text in blocks and gives each block back once counted.
+  [[nodiscard]] std::size_t count_lines() noexcept;
+
+ private:
+  std::string_view text_;
+  void* map_ = nullptr;  // the mapping, or nullptr when the text is held in owned_
+  std::size_t released_ = 0;
+  std::string owned_;
+};
 
 struct CsvField {
   std::string_view text;   ///< unescaped contents

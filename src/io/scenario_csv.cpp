@@ -2,28 +2,59 @@
 // becomes one firm or link, each cell is converted where it is read so that an error names the
 // exact cell. Errors the builder finds later are placed by reading the file again
 // (locate_csv_cell), so loading keeps no per-cell positions in memory.
+//
+// Memory: the file is mapped, not copied, and the pages behind the reader are given back as it
+// moves on, so the text of a 4 GB links file never sits in memory beside the parsed links. A
+// first pass counts the lines so that the builder reserves its arrays once (a growing vector
+// briefly holds its old and new buffers, 1.5 to 3 times the data). Links go to the builder as ids
+// and parsed values (no SupplyLink strings per row); a commodity cell's text is split and interned
+// once and then looked up by its text.
 #include "io/scenario_csv.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <diligence/core/error_ids.hpp>
 
 #include "io/csv_reader.hpp"
 #include "io/fields.hpp"
-#include "io/files.hpp"
 
 namespace diligence::io::detail {
 namespace {
 
 // The enumerators are in the order of kFirmColumns (column_name indexes it by enumerator).
 enum class FirmColumn {
-  kId, kName, kCountry, kSector, kEmployees, kTurnover, kEuTurnover, kParent, kCluster,
-  kExporter, kCertifications, kAssessmentE, kAssessmentS, kAssessmentG, kPolicyReviewed,
-  kCodeOfConduct, kRiskAssessment, kMappedTiers, kPreventionPlans, kContractualAssurances,
-  kSmeSupport, kComplaintsProcedure, kStakeholderEngagement, kRemediation, kAnnualStatement,
-  kTransitionPlan, kIgnored
+  kId,
+  kName,
+  kCountry,
+  kSector,
+  kEmployees,
+  kTurnover,
+  kEuTurnover,
+  kParent,
+  kCluster,
+  kExporter,
+  kCertifications,
+  kAssessmentE,
+  kAssessmentS,
+  kAssessmentG,
+  kPolicyReviewed,
+  kCodeOfConduct,
+  kRiskAssessment,
+  kMappedTiers,
+  kPreventionPlans,
+  kContractualAssurances,
+  kSmeSupport,
+  kComplaintsProcedure,
+  kStakeholderEngagement,
+  kRemediation,
+  kAnnualStatement,
+  kTransitionPlan,
+  kIgnored
 };
 constexpr std::array<std::pair<std::string_view, FirmColumn>, 26> kFirmColumns = {{
     {"id", FirmColumn::kId},
@@ -57,7 +88,15 @@ constexpr std::array<std::pair<std::string_view, FirmColumn>, 26> kFirmColumns =
 }};
 
 enum class LinkColumn {
-  kSupplier, kBuyer, kSpend, kShare, kCommodity, kCodeOfConduct, kAuditRights, kSince, kIgnored
+  kSupplier,
+  kBuyer,
+  kSpend,
+  kShare,
+  kCommodity,
+  kCodeOfConduct,
+  kAuditRights,
+  kSince,
+  kIgnored
 };
 constexpr std::array<std::pair<std::string_view, LinkColumn>, 8> kLinkColumns = {{
     {"supplier", LinkColumn::kSupplier},
@@ -76,18 +115,21 @@ std::vector<Column> read_header(CsvReader& reader, CsvRecord& record, const CsvI
                                 const std::array<std::pair<std::string_view, Column>, N>& known,
                                 std::initializer_list<std::string_view> required, Column ignored) {
   if (!reader.next(record))
-    throw ParseError(errc::kCsvHeader, "the file is empty; expected a header row naming the columns",
-                     file.key, Location{file.display, 1, 1});
+    throw ParseError(errc::kCsvHeader,
+                     "the file is empty; expected a header row naming the columns", file.key,
+                     Location{file.display, 1, 1});
   std::vector<Column> columns;
   std::vector<std::string_view> names;
   for (const CsvField& f : record.fields) {
     const std::string_view name = f.text;
     if (name.empty())
-      throw ParseError(errc::kCsvHeader, "empty column name in the header", file.key, reader.locate(f));
+      throw ParseError(errc::kCsvHeader, "empty column name in the header", file.key,
+                       reader.locate(f));
     for (const auto n : names)
       if (n == name)
-        throw ValidationError(errc::kDuplicateKey, "column '" + std::string(name) + "' appears twice",
-                              file.key, reader.locate(f));
+        throw ValidationError(errc::kDuplicateKey,
+                              "column '" + std::string(name) + "' appears twice", file.key,
+                              reader.locate(f));
     names.push_back(name);
     if (name.starts_with("x-")) {
       columns.push_back(ignored);
@@ -118,7 +160,8 @@ std::vector<Column> read_header(CsvReader& reader, CsvRecord& record, const CsvI
 
 void check_field_count(const CsvReader& reader, const CsvRecord& record, std::size_t expected) {
   if (record.fields.size() == expected) return;
-  const CsvField& at = record.fields.size() > expected ? record.fields[expected] : record.fields.back();
+  const CsvField& at =
+      record.fields.size() > expected ? record.fields[expected] : record.fields.back();
   throw ParseError(errc::kCsvFieldCount,
                    "row has " + std::to_string(record.fields.size()) + " cells, the header has " +
                        std::to_string(expected),
@@ -195,6 +238,38 @@ void report(const LoadOptions& options, std::string_view phase, const CsvReader&
   if (options.progress) options.progress(Progress{phase, reader.bytes_read(), reader.size()});
 }
 
+/// Every 65536 rows: progress, and the pages before the current record go back to the system.
+void checkpoint(const LoadOptions& options, std::string_view phase, const CsvReader& reader,
+                const CsvRecord& record, FileText& text) {
+  report(options, phase, reader);
+  text.release_before(record.fields.front().offset);
+}
+
+/// Commodity cells seen so far and their interned sets: a links file repeats few distinct lists,
+/// so each text is split and interned once.
+class CommodityCache {
+ public:
+  /// The set of the list in `text`. @throws as split_list, for a text not seen before.
+  model::CommoditySet get(std::string_view text, model::NetworkBuilder& builder) {
+    if (last_ && text == last_->first) return last_->second;
+    auto it = seen_.find(text);
+    if (it == seen_.end())
+      it = seen_.emplace(std::string(text), builder.commodity_set(split_list(text, ref))).first;
+    last_ = &*it;
+    return it->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, model::CommoditySet, Hash, std::equal_to<>> seen_;
+  const std::pair<const std::string, model::CommoditySet>* last_ = nullptr;
+};
+
 }  // namespace
 
 namespace {
@@ -228,8 +303,9 @@ std::size_t load_links_csv(const CsvInclude& file, model::NetworkBuilder& builde
 namespace {
 std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
                        const LoadOptions& options) {
-  const std::string data = read_file(file.path, file.key, file.key_location);
-  CsvReader reader(data, file.display);
+  FileText text(file.path, file.key, file.key_location);
+  builder.reserve(builder.num_firms() + text.count_lines(), builder.num_links());
+  CsvReader reader(text.text(), file.display);
   CsvRecord record;
   const auto columns = read_header(reader, record, file, kFirmColumns, {"id", "country", "sector"},
                                    FirmColumn::kIgnored);
@@ -255,50 +331,97 @@ std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
         continue;
       }
       try {
-      switch (columns[c]) {
-        case FirmColumn::kId: firm.id = cell.text; break;
-        case FirmColumn::kName: firm.name = cell.text; break;
-        case FirmColumn::kCountry: firm.country = cell.text; break;
-        case FirmColumn::kSector: firm.sector = cell.text; break;
-        case FirmColumn::kEmployees: firm.employees = parse_count(cell.text, ref); break;
-        case FirmColumn::kTurnover: firm.turnover_eur = parse_amount(cell.text, ref); break;
-        case FirmColumn::kEuTurnover: firm.eu_turnover_eur = parse_amount(cell.text, ref); break;
-        case FirmColumn::kParent: firm.parent = cell.text; break;
-        case FirmColumn::kCluster: firm.cluster = cell.text; break;
-        case FirmColumn::kExporter: firm.exporter = parse_bool(cell.text, ref); break;
-        case FirmColumn::kCertifications: firm.certifications = split_list(cell.text, ref); break;
-        case FirmColumn::kAssessmentE: scores.e = parse_unit(cell.text, ref); break;
-        case FirmColumn::kAssessmentS: scores.s = parse_unit(cell.text, ref); break;
-        case FirmColumn::kAssessmentG: scores.g = parse_unit(cell.text, ref); break;
-        case FirmColumn::kPolicyReviewed: dd.policy_reviewed = parse_date(cell.text, ref); break;
-        case FirmColumn::kCodeOfConduct: dd.code_of_conduct = parse_bool(cell.text, ref); break;
-        case FirmColumn::kRiskAssessment: dd.risk_assessment = parse_date(cell.text, ref); break;
-        case FirmColumn::kMappedTiers: {
-          const std::uint64_t tiers = parse_count(cell.text, ref);
-          if (tiers > 1000)
-            throw ValidationError(errc::kRange, "expected a number of tiers ≤ 1000", kNoKey,
-                                  kNoLocation);
-          dd.mapped_tiers = static_cast<std::uint32_t>(tiers);
-          break;
+        switch (columns[c]) {
+          case FirmColumn::kId:
+            firm.id = cell.text;
+            break;
+          case FirmColumn::kName:
+            firm.name = cell.text;
+            break;
+          case FirmColumn::kCountry:
+            firm.country = cell.text;
+            break;
+          case FirmColumn::kSector:
+            firm.sector = cell.text;
+            break;
+          case FirmColumn::kEmployees:
+            firm.employees = parse_count(cell.text, ref);
+            break;
+          case FirmColumn::kTurnover:
+            firm.turnover_eur = parse_amount(cell.text, ref);
+            break;
+          case FirmColumn::kEuTurnover:
+            firm.eu_turnover_eur = parse_amount(cell.text, ref);
+            break;
+          case FirmColumn::kParent:
+            firm.parent = cell.text;
+            break;
+          case FirmColumn::kCluster:
+            firm.cluster = cell.text;
+            break;
+          case FirmColumn::kExporter:
+            firm.exporter = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kCertifications:
+            firm.certifications = split_list(cell.text, ref);
+            break;
+          case FirmColumn::kAssessmentE:
+            scores.e = parse_unit(cell.text, ref);
+            break;
+          case FirmColumn::kAssessmentS:
+            scores.s = parse_unit(cell.text, ref);
+            break;
+          case FirmColumn::kAssessmentG:
+            scores.g = parse_unit(cell.text, ref);
+            break;
+          case FirmColumn::kPolicyReviewed:
+            dd.policy_reviewed = parse_date(cell.text, ref);
+            break;
+          case FirmColumn::kCodeOfConduct:
+            dd.code_of_conduct = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kRiskAssessment:
+            dd.risk_assessment = parse_date(cell.text, ref);
+            break;
+          case FirmColumn::kMappedTiers: {
+            const std::uint64_t tiers = parse_count(cell.text, ref);
+            if (tiers > 1000)
+              throw ValidationError(errc::kRange, "expected a number of tiers ≤ 1000", kNoKey,
+                                    kNoLocation);
+            dd.mapped_tiers = static_cast<std::uint32_t>(tiers);
+            break;
+          }
+          case FirmColumn::kPreventionPlans:
+            dd.prevention_plans = parse_unit(cell.text, ref);
+            break;
+          case FirmColumn::kContractualAssurances:
+            dd.contractual_assurances = parse_unit(cell.text, ref);
+            break;
+          case FirmColumn::kSmeSupport:
+            dd.sme_support = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kComplaintsProcedure:
+            dd.complaints_procedure = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kStakeholderEngagement:
+            dd.stakeholder_engagement = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kRemediation:
+            dd.remediation = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kAnnualStatement:
+            dd.annual_statement = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kTransitionPlan:
+            dd.transition_plan = parse_bool(cell.text, ref);
+            break;
+          case FirmColumn::kIgnored:
+            break;
         }
-        case FirmColumn::kPreventionPlans: dd.prevention_plans = parse_unit(cell.text, ref); break;
-        case FirmColumn::kContractualAssurances:
-          dd.contractual_assurances = parse_unit(cell.text, ref);
-          break;
-        case FirmColumn::kSmeSupport: dd.sme_support = parse_bool(cell.text, ref); break;
-        case FirmColumn::kComplaintsProcedure: dd.complaints_procedure = parse_bool(cell.text, ref); break;
-        case FirmColumn::kStakeholderEngagement:
-          dd.stakeholder_engagement = parse_bool(cell.text, ref);
-          break;
-        case FirmColumn::kRemediation: dd.remediation = parse_bool(cell.text, ref); break;
-        case FirmColumn::kAnnualStatement: dd.annual_statement = parse_bool(cell.text, ref); break;
-        case FirmColumn::kTransitionPlan: dd.transition_plan = parse_bool(cell.text, ref); break;
-        case FirmColumn::kIgnored: break;
-      }
-      if (columns[c] >= FirmColumn::kAssessmentE && columns[c] <= FirmColumn::kAssessmentG)
-        ++pillars_given;
-      if (columns[c] >= FirmColumn::kPolicyReviewed && columns[c] <= FirmColumn::kTransitionPlan)
-        dd_given = true;
+        if (columns[c] >= FirmColumn::kAssessmentE && columns[c] <= FirmColumn::kAssessmentG)
+          ++pillars_given;
+        if (columns[c] >= FirmColumn::kPolicyReviewed && columns[c] <= FirmColumn::kTransitionPlan)
+          dd_given = true;
       } catch (Error& e) {
         e.set_key_path(row_key("firms", index, column_name(kFirmColumns, columns[c])));
         e.set_location(reader.locate(cell));
@@ -326,7 +449,7 @@ std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
       place(e, reader, record, columns, kFirmColumns);
       throw;
     }
-    if ((++rows & 0xFFFF) == 0) report(options, "firms_csv", reader);
+    if ((++rows & 0xFFFF) == 0) checkpoint(options, "firms_csv", reader, record, text);
   }
   report(options, "firms_csv", reader);
   return rows;
@@ -334,16 +457,21 @@ std::size_t read_firms(const CsvInclude& file, model::NetworkBuilder& builder,
 
 std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
                        const LoadOptions& options) {
-  const std::string data = read_file(file.path, file.key, file.key_location);
-  CsvReader reader(data, file.display);
+  FileText text(file.path, file.key, file.key_location);
+  builder.reserve(builder.num_firms(), builder.num_links() + text.count_lines());
+  CsvReader reader(text.text(), file.display);
   CsvRecord record;
-  const auto columns = read_header(reader, record, file, kLinkColumns, {"supplier", "buyer"},
-                                   LinkColumn::kIgnored);
+  const auto columns =
+      read_header(reader, record, file, kLinkColumns, {"supplier", "buyer"}, LinkColumn::kIgnored);
+  CommodityCache commodity_sets;
   std::size_t rows = 0;
   while (reader.next(record)) {
     check_field_count(reader, record, columns.size());
     const std::size_t index = builder.num_links();
-    model::SupplyLink link;
+    std::string_view supplier, buyer;
+    std::optional<double> spend, share;
+    model::CommoditySet commodities = model::CommoditySet::kNone;
+    model::Contract contract;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const CsvField& cell = record.fields[c];
       if (columns[c] == LinkColumn::kIgnored) continue;
@@ -355,17 +483,34 @@ std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
         continue;
       }
       try {
-      switch (columns[c]) {
-        case LinkColumn::kSupplier: link.supplier = cell.text; break;
-        case LinkColumn::kBuyer: link.buyer = cell.text; break;
-        case LinkColumn::kSpend: link.spend_eur = parse_amount(cell.text, ref); break;
-        case LinkColumn::kShare: link.share = parse_unit(cell.text, ref); break;
-        case LinkColumn::kCommodity: link.commodities = split_list(cell.text, ref); break;
-        case LinkColumn::kCodeOfConduct: link.contract.code_of_conduct = parse_bool(cell.text, ref); break;
-        case LinkColumn::kAuditRights: link.contract.audit_rights = parse_bool(cell.text, ref); break;
-        case LinkColumn::kSince: link.contract.since = parse_date(cell.text, ref); break;
-        case LinkColumn::kIgnored: break;
-      }
+        switch (columns[c]) {
+          case LinkColumn::kSupplier:
+            supplier = cell.text;
+            break;
+          case LinkColumn::kBuyer:
+            buyer = cell.text;
+            break;
+          case LinkColumn::kSpend:
+            spend = parse_amount(cell.text, ref);
+            break;
+          case LinkColumn::kShare:
+            share = parse_unit(cell.text, ref);
+            break;
+          case LinkColumn::kCommodity:
+            commodities = commodity_sets.get(cell.text, builder);
+            break;
+          case LinkColumn::kCodeOfConduct:
+            contract.code_of_conduct = parse_bool(cell.text, ref);
+            break;
+          case LinkColumn::kAuditRights:
+            contract.audit_rights = parse_bool(cell.text, ref);
+            break;
+          case LinkColumn::kSince:
+            contract.since = parse_date(cell.text, ref);
+            break;
+          case LinkColumn::kIgnored:
+            break;
+        }
       } catch (Error& e) {
         e.set_key_path(row_key("links", index, column_name(kLinkColumns, columns[c])));
         e.set_location(reader.locate(cell));
@@ -373,12 +518,12 @@ std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
       }
     }
     try {
-      builder.add_link(std::move(link));
+      builder.add_link(supplier, buyer, spend, share, commodities, contract);
     } catch (Error& e) {
       place(e, reader, record, columns, kLinkColumns);
       throw;
     }
-    if ((++rows & 0xFFFF) == 0) report(options, "links_csv", reader);
+    if ((++rows & 0xFFFF) == 0) checkpoint(options, "links_csv", reader, record, text);
   }
   report(options, "links_csv", reader);
   return rows;
@@ -387,17 +532,19 @@ std::size_t read_links(const CsvInclude& file, model::NetworkBuilder& builder,
 }  // namespace
 
 Location locate_csv_cell(const CsvInclude& file, std::size_t row, std::string_view field) {
-  std::string data;
+  std::optional<FileText> text;
   try {
-    data = read_file(file.path);
+    text.emplace(file.path);
   } catch (const Error&) {
     return Location{file.display, 0, 0};
   }
-  CsvReader reader(data, file.display);
+  CsvReader reader(text->text(), file.display);
   CsvRecord header, record;
   if (!reader.next(header)) return Location{file.display, 0, 0};
-  for (std::size_t r = 0; r <= row; ++r)
+  for (std::size_t r = 0; r <= row; ++r) {
     if (!reader.next(record)) return Location{file.display, 0, 0};
+    if ((r & 0xFFFF) == 0) text->release_before(record.fields.front().offset);
+  }
   for (std::size_t c = 0; c < header.fields.size() && c < record.fields.size(); ++c)
     if (header.fields[c].text == field ||
         (field.size() > header.fields[c].text.size() && field.starts_with(header.fields[c].text) &&

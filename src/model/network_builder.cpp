@@ -1,5 +1,6 @@
 // NetworkBuilder: field checks, link resolution, weights, groups and the CSR freeze.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -14,12 +15,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string firm_key(std::size_t i, std::string_view field = {}) {
+std::string firm_key(std::size_t i, std::string_view field) {
   std::string s = "firms[" + std::to_string(i) + "]";
   if (!field.empty()) (s += '.') += field;
   return s;
 }
-std::string link_key(std::size_t i, std::string_view field = {}) {
+std::string link_key(std::size_t i, std::string_view field) {
   std::string s = "links[" + std::to_string(i) + "]";
   if (!field.empty()) (s += '.') += field;
   return s;
@@ -35,16 +36,33 @@ std::string format_number(double v) {
   throw ValidationError(id, std::move(detail), std::move(key));
 }
 
-void check_amount(std::optional<double> v, const std::string& key) {
+/// A key path `firms[i].field` / `links[j].field`, turned into a string only when an error needs
+/// it.
+struct LazyKey {
+  std::string (*make)(std::size_t, std::string_view);
+  std::size_t index;
+  std::string_view field;
+  [[nodiscard]] std::string str() const { return make(index, field); }
+};
+LazyKey firm_field(std::size_t i, std::string_view field) { return {&firm_key, i, field}; }
+LazyKey link_field(std::size_t j, std::string_view field) { return {&link_key, j, field}; }
+
+void check_amount(std::optional<double> v, const LazyKey& key) {
   if (!v) return;
-  if (!std::isfinite(*v)) fail(errc::kRange, key, "expected a finite number ≥ 0");
-  if (*v < 0) fail(errc::kRange, key, "expected a number ≥ 0, got a negative number");
+  if (!std::isfinite(*v)) fail(errc::kRange, key.str(), "expected a finite number ≥ 0");
+  if (*v < 0) fail(errc::kRange, key.str(), "expected a number ≥ 0, got a negative number");
 }
 
-void check_unit(std::optional<double> v, const std::string& key) {
+void check_unit(std::optional<double> v, const LazyKey& key) {
   if (!v) return;
   if (!std::isfinite(*v) || *v < 0.0 || *v > 1.0)
-    fail(errc::kRange, key, "expected a number in [0,1]");
+    fail(errc::kRange, key.str(), "expected a number in [0,1]");
+}
+
+/// A copy of `v` without the memory it held: frees a column as soon as it has been consumed.
+template <typename T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
 }
 
 void check_category(const std::vector<std::string>& categories, const std::string& id,
@@ -59,12 +77,19 @@ void check_category(const std::vector<std::string>& categories, const std::strin
 
 NetworkBuilder::NetworkBuilder(BuildOptions options) : options_(std::move(options)) {
   commodity_sets_.emplace_back();  // set 0: no commodity
+  commodity_set_has_empty_.push_back(0);
+  contracts_.emplace_back();  // contract 0: no terms
 }
 
 void NetworkBuilder::reserve(std::size_t firms, std::size_t links) {
   firms_.reserve(firms);
-  index_.reserve(firms);
-  links_.reserve(links);
+  index_.reserve(firms_, firms);
+  link_supplier_.reserve(links);
+  link_buyer_.reserve(links);
+  link_spend_.reserve(links);
+  link_share_.reserve(links);
+  link_commodities_.reserve(links);
+  link_contract_.reserve(links);
 }
 
 std::optional<FirmIndex> NetworkBuilder::find(std::string_view id) const {
@@ -83,8 +108,8 @@ void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
   if (!is_valid_nace(f.sector))
     fail(errc::kBadSector, firm_key(i, "sector"),
          "expected a NACE Rev. 2 code (C, C27, C27.2, C27.20), got '" + f.sector + "'");
-  check_amount(f.turnover_eur, firm_key(i, "turnover_eur"));
-  check_amount(f.eu_turnover_eur, firm_key(i, "eu_turnover_eur"));
+  check_amount(f.turnover_eur, firm_field(i, "turnover_eur"));
+  check_amount(f.eu_turnover_eur, firm_field(i, "eu_turnover_eur"));
   for (std::size_t k = 0; k < f.employees_by_country.size(); ++k) {
     const auto& c = f.employees_by_country[k].first;
     const std::string key = firm_key(i, "employees_by_country." + c);
@@ -98,9 +123,9 @@ void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
   if (!f.parent.empty() && !is_valid_firm_id(f.parent))
     fail(errc::kBadId, firm_key(i, "parent"), "expected a firm id, got '" + f.parent + "'");
   if (f.assessment && f.assessment->scores) {
-    check_unit(f.assessment->scores->e, firm_key(i, "assessment.scores.E"));
-    check_unit(f.assessment->scores->s, firm_key(i, "assessment.scores.S"));
-    check_unit(f.assessment->scores->g, firm_key(i, "assessment.scores.G"));
+    check_unit(f.assessment->scores->e, firm_field(i, "assessment.scores.E"));
+    check_unit(f.assessment->scores->s, firm_field(i, "assessment.scores.S"));
+    check_unit(f.assessment->scores->g, firm_field(i, "assessment.scores.G"));
   }
   for (std::size_t k = 0; k < f.risk.size(); ++k) {
     const auto& [cat, v] = f.risk[k];
@@ -108,15 +133,16 @@ void NetworkBuilder::check_firm(const Firm& f, std::size_t i) const {
     check_category(options_.categories, cat, key);
     for (std::size_t j = 0; j < k; ++j)
       if (f.risk[j].first == cat) fail(errc::kDuplicateKey, key, "category given twice");
-    check_unit(v, key);
+    if (!std::isfinite(v) || v < 0.0 || v > 1.0)
+      fail(errc::kRange, key, "expected a number in [0,1]");
   }
   for (std::size_t k = 0; k < f.incidents.size(); ++k)
     check_category(options_.categories, f.incidents[k].category,
                    firm_key(i, "incidents[" + std::to_string(k) + "].category"));
   if (f.due_diligence) {
-    check_unit(f.due_diligence->prevention_plans, firm_key(i, "due_diligence.prevention_plans"));
+    check_unit(f.due_diligence->prevention_plans, firm_field(i, "due_diligence.prevention_plans"));
     check_unit(f.due_diligence->contractual_assurances,
-               firm_key(i, "due_diligence.contractual_assurances"));
+               firm_field(i, "due_diligence.contractual_assurances"));
   }
 }
 
@@ -124,48 +150,102 @@ FirmIndex NetworkBuilder::add_firm(Firm firm) {
   const std::size_t i = firms_.size();
   check_firm(firm, i);
   if (i >= static_cast<std::size_t>(kNoFirm))
-    fail(errc::kIndexRange, firm_key(i), "too many firms for 32-bit indices");
+    fail(errc::kIndexRange, firm_key(i, {}), "too many firms for 32-bit indices");
   firms_.push_back(std::move(firm));
   const FirmIndex first = index_.insert(firms_, static_cast<FirmIndex>(i));
   if (first != kNoFirm) {
     const std::string id = firms_.back().id;
     firms_.pop_back();
     fail(errc::kDuplicateFirm, firm_key(i, "id"),
-         "duplicate firm id '" + id + "' (first given as " + firm_key(first) + ")");
+         "duplicate firm id '" + id + "' (first given as " + firm_key(first, {}) + ")");
   }
   return static_cast<FirmIndex>(i);
 }
 
-std::uint32_t NetworkBuilder::intern_commodities(std::vector<std::string>&& list) {
-  if (list.empty()) return 0;
+CommoditySet NetworkBuilder::commodity_set(std::vector<std::string> names) {
+  if (names.empty()) return CommoditySet::kNone;
   std::string key;
   // Length-prefixed, so that no list of names joins to the same key as another list.
-  for (const auto& c : list) ((key += std::to_string(c.size())) += ':') += c;
+  for (const auto& c : names) ((key += std::to_string(c.size())) += ':') += c;
   const auto [it, inserted] = commodity_index_.try_emplace(
       std::move(key), static_cast<std::uint32_t>(commodity_sets_.size()));
-  if (inserted) commodity_sets_.push_back(std::move(list));
-  return it->second;
+  if (inserted) {
+    const bool has_empty =
+        std::any_of(names.begin(), names.end(), [](const std::string& c) { return c.empty(); });
+    commodity_sets_.push_back(std::move(names));
+    commodity_set_has_empty_.push_back(has_empty ? 1 : 0);
+  }
+  return static_cast<CommoditySet>(it->second);
+}
+
+std::uint32_t NetworkBuilder::intern_contract(const Contract& c) {
+  if (!c.code_of_conduct && !c.audit_rights && !c.since) return 0;
+  // Packed terms: 2 bits per optional bool, a presence bit and the 32-bit day number. Never 0.
+  auto tri = [](const std::optional<bool>& b) -> std::uint64_t { return b ? 1u + *b : 0u; };
+  const std::uint64_t key =
+      tri(c.code_of_conduct) | tri(c.audit_rights) << 2 | std::uint64_t{c.since.has_value()} << 4 |
+      std::uint64_t{static_cast<std::uint32_t>(c.since ? c.since->days() : 0)} << 5;
+  // Open addressing over a power-of-two table, at most half full; key 0 marks a free slot.
+  if (contracts_.size() * 2 >= contract_slots_.size()) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> old(
+        std::max<std::size_t>(64, contract_slots_.size() * 2));
+    old.swap(contract_slots_);
+    for (const auto& slot : old)
+      if (slot.first != 0) {
+        std::size_t i = contract_slot(slot.first);
+        while (contract_slots_[i].first != 0) i = (i + 1) & (contract_slots_.size() - 1);
+        contract_slots_[i] = slot;
+      }
+  }
+  std::size_t i = contract_slot(key);
+  while (contract_slots_[i].first != 0) {
+    if (contract_slots_[i].first == key) return contract_slots_[i].second;
+    i = (i + 1) & (contract_slots_.size() - 1);
+  }
+  contract_slots_[i] = {key, static_cast<std::uint32_t>(contracts_.size())};
+  contracts_.push_back(c);
+  return contract_slots_[i].second;
+}
+
+std::size_t NetworkBuilder::contract_slot(std::uint64_t key) const noexcept {
+  // Fibonacci hashing: the top bits of key × 2^64/φ.
+  const int bits = std::countr_zero(contract_slots_.size());
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
 void NetworkBuilder::add_link(SupplyLink link) {
-  const std::size_t j = links_.size();
+  add_link(link.supplier, link.buyer, link.spend_eur, link.share,
+           commodity_set(std::move(link.commodities)), link.contract);
+}
+
+void NetworkBuilder::add_link(std::string_view supplier, std::string_view buyer,
+                              std::optional<double> spend_eur, std::optional<double> share,
+                              CommoditySet commodities, const Contract& contract) {
+  const std::size_t j = num_links();
   if (j >= std::numeric_limits<std::uint32_t>::max())
-    fail(errc::kIndexRange, link_key(j), "too many links for 32-bit indices");
-  const auto s = find(link.supplier);
-  if (!s)
-    fail(errc::kUnknownFirm, link_key(j, "supplier"), "no firm with id '" + link.supplier + "'");
-  const auto b = find(link.buyer);
-  if (!b) fail(errc::kUnknownFirm, link_key(j, "buyer"), "no firm with id '" + link.buyer + "'");
-  if (*s == *b)
+    fail(errc::kIndexRange, link_key(j, {}), "too many links for 32-bit indices");
+  const FirmIndex s = index_.find(firms_, supplier);
+  if (s == kNoFirm)
+    fail(errc::kUnknownFirm, link_key(j, "supplier"),
+         "no firm with id '" + std::string(supplier) + "'");
+  const FirmIndex b = index_.find(firms_, buyer);
+  if (b == kNoFirm)
+    fail(errc::kUnknownFirm, link_key(j, "buyer"), "no firm with id '" + std::string(buyer) + "'");
+  if (s == b)
     fail(errc::kSelfLink, link_key(j, "buyer"),
-         "a firm cannot supply itself ('" + link.buyer + "' is both supplier and buyer)");
-  check_amount(link.spend_eur, link_key(j, "spend_eur"));
-  check_unit(link.share, link_key(j, "share"));
-  for (std::size_t k = 0; k < link.commodities.size(); ++k)
-    if (link.commodities[k].empty())
-      fail(errc::kType, link_key(j, "commodity"), "empty commodity name");
-  links_.push_back(PendingLink{*s, *b, link.spend_eur.value_or(kNaN), link.share.value_or(kNaN),
-                               intern_commodities(std::move(link.commodities)), link.contract});
+         "a firm cannot supply itself ('" + std::string(buyer) + "' is both supplier and buyer)");
+  check_amount(spend_eur, link_field(j, "spend_eur"));
+  check_unit(share, link_field(j, "share"));
+  const auto set = static_cast<std::uint32_t>(commodities);
+  if (commodity_set_has_empty_.at(set))
+    fail(errc::kType, link_key(j, "commodity"), "empty commodity name");
+  const std::uint32_t terms = intern_contract(contract);
+  link_supplier_.push_back(s);
+  link_buyer_.push_back(b);
+  link_spend_.push_back(spend_eur.value_or(kNaN));
+  link_share_.push_back(share.value_or(kNaN));
+  link_commodities_.push_back(set);
+  link_contract_.push_back(terms);
 }
 
 void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
@@ -263,10 +343,12 @@ void NetworkBuilder::resolve_groups(SupplyNetwork& net) const {
   }
 }
 
-void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::uint32_t>& order) {
+// On entry net.weight_ holds the links' shares (NaN = not given). Each buyer's links are read
+// before any of them is overwritten by its weight, and no other buyer's links are touched.
+void NetworkBuilder::resolve_weights(SupplyNetwork& net) {
   const std::size_t n = firms_.size();
-  const std::size_t m = net.num_links();  // links_ has been moved into net by now
-  net.weight_.assign(m, 0.0);
+  const std::vector<std::uint32_t>& order = net.link_order_;
+  const std::vector<double>& share = net.weight_;
   net.mapped_.assign(n, 0.0);
   net.weight_rule_.assign(n, WeightRule::kNoSuppliers);
   std::vector<LinkIndex> in_order;
@@ -277,9 +359,9 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
     bool all_spend = true;
     double share_sum = 0.0, spend_sum = 0.0;
     for (const LinkIndex l : links) {
-      if (!std::isnan(net.share_[l])) {
+      if (!std::isnan(share[l])) {
         ++with_share;
-        share_sum += net.share_[l];
+        share_sum += share[l];
       }
       if (std::isnan(net.spend_[l]) || !(net.spend_[l] > 0.0))
         all_spend = false;
@@ -294,10 +376,10 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
       std::sort(in_order.begin(), in_order.end(),
                 [&](LinkIndex x, LinkIndex y) { return order[x] < order[y]; });
       if (mixed) {
-        const bool first_has = !std::isnan(net.share_[in_order.front()]);
+        const bool first_has = !std::isnan(share[in_order.front()]);
         LinkIndex culprit = in_order.front();
         for (const LinkIndex l : in_order)
-          if (std::isnan(net.share_[l]) == first_has) {
+          if (std::isnan(share[l]) == first_has) {
             culprit = l;
             break;
           }
@@ -308,7 +390,7 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
       double running = 0.0;
       LinkIndex culprit = in_order.back();
       for (const LinkIndex l : in_order) {
-        running += net.share_[l];
+        running += share[l];
         if (running > 1.0 + options_.share_tolerance) {
           culprit = l;
           break;
@@ -319,7 +401,7 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
                format_number(share_sum) + ", above 1");
     }
     if (with_share != 0) {
-      for (const LinkIndex l : links) net.weight_[l] = net.share_[l];
+      // The weights are the shares, which net.weight_ already holds.
       net.mapped_[b] = share_sum;
       net.weight_rule_[b] = WeightRule::kShare;
     } else if (all_spend) {
@@ -341,7 +423,7 @@ void NetworkBuilder::resolve_weights(SupplyNetwork& net, const std::vector<std::
       net.weight_rule_[b] = WeightRule::kEqual;
       Diagnostic d;
       d.id = errc::kWarnEqualWeights;
-      d.key_path = firm_key(b);
+      d.key_path = firm_key(b, {});
       d.message = "links into buyer '" + firms_[b].id +
                   "' give neither share nor positive spend_eur on every link; each of its " +
                   std::to_string(links.size()) + " supplier links gets weight 1/" +
@@ -360,58 +442,85 @@ SupplyNetwork NetworkBuilder::build() {
   } reset{*this};
   SupplyNetwork net;
   const std::size_t n = firms_.size();
-  const std::size_t m = links_.size();
+  const std::size_t m = num_links();
+  const auto fn = static_cast<FirmIndex>(n);
+  auto& forward = net.graph_.m_forward;
+  auto& backward = net.graph_.m_backward;
 
-  // Links sorted by (supplier, buyer); the input position breaks ties so a duplicate pair is
+  // Row starts of both CSRs from the degrees.
+  std::vector<std::uint32_t> out_start(n + 1, 0), in_start(n + 1, 0);
+  for (std::size_t k = 0; k < m; ++k) {
+    ++out_start[link_supplier_[k] + 1];
+    ++in_start[link_buyer_[k] + 1];
+  }
+  std::partial_sum(out_start.begin(), out_start.end(), out_start.begin());
+  std::partial_sum(in_start.begin(), in_start.end(), in_start.begin());
+
+  // Link order by (supplier, buyer, input position): a stable counting sort by buyer, then a
+  // stable one by supplier. O(n + m) and only index arrays, where sorting (key, position) pairs
+  // took 16 bytes per link and O(m log m). The input position breaks ties so a duplicate pair is
   // reported at its second occurrence.
-  std::vector<std::uint32_t> perm(m);
+  std::vector<std::uint32_t> order(m);
   {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(m);
+    std::vector<std::uint32_t> by_buyer(m);
+    std::vector<std::uint32_t> next(in_start.begin(), in_start.end() - 1);
     for (std::size_t k = 0; k < m; ++k)
-      keyed[k] = {(std::uint64_t{links_[k].supplier} << 32) | links_[k].buyer,
-                  static_cast<std::uint32_t>(k)};
-    std::sort(keyed.begin(), keyed.end());
-    for (std::size_t k = 0; k < m; ++k) perm[k] = keyed[k].second;
+      by_buyer[next[link_buyer_[k]]++] = static_cast<std::uint32_t>(k);
+    next.assign(out_start.begin(), out_start.end() - 1);
+    for (const std::uint32_t k : by_buyer) order[next[link_supplier_[k]]++] = k;
   }
   for (std::size_t k = 1; k < m; ++k) {
-    const auto& a = links_[perm[k - 1]];
-    const auto& b = links_[perm[k]];
-    if (a.supplier == b.supplier && a.buyer == b.buyer)
-      fail(errc::kDuplicateLink, link_key(perm[k]),
-           "link '" + firms_[b.supplier].id + "' -> '" + firms_[b.buyer].id +
-               "' given twice (first as " + link_key(perm[k - 1]) + ")");
+    const std::uint32_t a = order[k - 1], b = order[k];
+    if (link_supplier_[a] == link_supplier_[b] && link_buyer_[a] == link_buyer_[b])
+      fail(errc::kDuplicateLink, link_key(b, {}),
+           "link '" + firms_[link_supplier_[b]].id + "' -> '" + firms_[link_buyer_[b]].id +
+               "' given twice (first as " + link_key(a, {}) + ")");
   }
 
   resolve_groups(net);
 
-  {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(m);
-    for (std::size_t k = 0; k < m; ++k)
-      edges[k] = {links_[perm[k]].supplier, links_[perm[k]].buyer};
-    net.graph_ = SupplyNetwork::Graph(boost::edges_are_unsorted_multi_pass, edges.begin(),
-                                      edges.end(), static_cast<std::uint32_t>(n));
-  }
+  // Forward CSR: the buyers in link order; the supplier of each link from the row starts.
+  forward.m_column.resize(m);
+  for (std::size_t k = 0; k < m; ++k) forward.m_column[k] = link_buyer_[order[k]];
+  release(link_buyer_);
+  release(link_supplier_);
   net.link_supplier_.resize(m);
-  net.spend_.resize(m);
-  net.share_.resize(m);
-  net.link_commodity_set_.resize(m);
-  net.contract_.resize(m);
-  net.link_order_.resize(m);
-  for (std::size_t k = 0; k < m; ++k) {
-    const PendingLink& p = links_[perm[k]];
-    net.link_supplier_[k] = p.supplier;
-    net.spend_[k] = p.spend;
-    net.share_[k] = p.share;
-    net.link_commodity_set_[k] = p.commodity_set;
-    net.contract_[k] = p.contract;
-    net.link_order_[k] = perm[k];
+  for (FirmIndex s = 0; s < fn; ++s)
+    std::fill(net.link_supplier_.begin() + out_start[s],
+              net.link_supplier_.begin() + out_start[s + 1], s);
+  // Backward CSR: links in link order, placed by buyer, come out ordered by (buyer, supplier).
+  backward.m_column.resize(m);
+  backward.m_edge_properties.resize(m);
+  {
+    std::vector<std::uint32_t> next(in_start.begin(), in_start.end() - 1);
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint32_t at = next[forward.m_column[k]]++;
+      backward.m_column[at] = net.link_supplier_[k];
+      backward.m_edge_properties[at] = static_cast<LinkIndex>(k);
+    }
   }
-  links_.clear();
-  links_.shrink_to_fit();
+  forward.m_rowstart = std::move(out_start);
+  backward.m_rowstart = std::move(in_start);
 
-  resolve_weights(net, net.link_order_);
+  // The other columns in link order, each freed as soon as it has been copied.
+  auto gather = [&](auto& column, auto& into) {
+    into.resize(m);
+    for (std::size_t k = 0; k < m; ++k) into[k] = column[order[k]];
+    release(column);
+  };
+  gather(link_spend_, net.spend_);
+  gather(link_commodities_, net.link_commodity_set_);
+  gather(link_contract_, net.link_contract_);
+  gather(link_share_, net.weight_);  // resolve_weights turns the shares into weights
+  net.link_order_ = std::move(order);
+
+  resolve_weights(net);
+  net.in_weight_.resize(m);
+  for (std::size_t e = 0; e < m; ++e)
+    net.in_weight_[e] = net.weight_[backward.m_edge_properties[e]];
 
   net.commodity_sets_ = std::move(commodity_sets_);
+  net.contracts_ = std::move(contracts_);
   net.firms_ = std::move(firms_);
   net.index_ = std::move(index_);
   return net;

@@ -124,11 +124,19 @@ class SupplyNetwork {
   /// Weight w(s,b) of the link by the rules of spec/scenario.md.
   [[nodiscard]] double weight(LinkIndex l) const { return weight_.at(l); }
   [[nodiscard]] std::optional<double> spend_eur(LinkIndex l) const { return nan_opt(spend_.at(l)); }
-  [[nodiscard]] std::optional<double> share(LinkIndex l) const { return nan_opt(share_.at(l)); }
+  /// The share given for the link. Shares are all-or-none per buyer, and a buyer whose links give
+  /// them is weighted by them, so the share is the weight of a link into a kShare buyer.
+  [[nodiscard]] std::optional<double> share(LinkIndex l) const {
+    const double w = weight_.at(l);
+    if (weight_rule_[link_buyer(l)] != WeightRule::kShare) return std::nullopt;
+    return w;
+  }
   [[nodiscard]] std::span<const std::string> commodities(LinkIndex l) const {
     return commodity_sets_.at(link_commodity_set_.at(l));
   }
-  [[nodiscard]] const Contract& contract(LinkIndex l) const { return contract_.at(l); }
+  [[nodiscard]] const Contract& contract(LinkIndex l) const {
+    return contracts_[link_contract_.at(l)];
+  }
   /// Position of the link in the order it was added (scenario order).
   [[nodiscard]] std::uint32_t input_order(LinkIndex l) const { return link_order_.at(l); }
   /// The link's attributes as a SupplyLink (ids and all), for writers and tests.
@@ -159,6 +167,10 @@ class SupplyNetwork {
   }
   /// Link weights by link index.
   [[nodiscard]] std::span<const double> weights() const noexcept { return weight_; }
+  /// Link weights in backward-CSR order, parallel to in_sources():
+  /// `in_weights()[e] == weights()[in_links()[e]]`. Computed once when the network is built, so
+  /// that a sweep over the suppliers of each buyer reads the weights sequentially.
+  [[nodiscard]] std::span<const double> in_weights() const noexcept { return in_weight_; }
 
   /// The Boost.Graph view, for power users who run BGL algorithms directly.
   [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
@@ -184,11 +196,13 @@ class SupplyNetwork {
   Graph graph_;
   std::vector<FirmIndex> link_supplier_;
   std::vector<double> weight_;
-  std::vector<double> spend_;  // NaN = not given
-  std::vector<double> share_;  // NaN = not given
+  std::vector<double> in_weight_;  // weight_ in backward-CSR order
+  std::vector<double> spend_;      // NaN = not given
+  // No share array: a link's share is its weight when its buyer's rule is kShare (see share()).
   std::vector<std::uint32_t> link_commodity_set_;
   std::vector<std::vector<std::string>> commodity_sets_;  // [0] is the empty set
-  std::vector<Contract> contract_;
+  std::vector<std::uint32_t> link_contract_;              // index into contracts_
+  std::vector<Contract> contracts_;                       // distinct terms; [0] states none
   std::vector<std::uint32_t> link_order_;
   std::vector<double> mapped_;
   std::vector<WeightRule> weight_rule_;
