@@ -1,8 +1,11 @@
 // `diligence risk SCENARIO`: own risk and exposure of every firm in every category of the risk
-// model, by the linear model (default) or noisy-OR; `--focal ID` keeps that firm and its
-// upstream network with their tiers, `--top N` the N firms with the highest overall exposure,
-// `--timings` reports the time of each phase.
+// model, by the linear model (default), noisy-OR or the cascade simulation (`--model cascade
+// --runs N --seed S`, risk/cascade.hpp); `--focal ID` keeps that firm and its upstream network
+// with their tiers, `--top N` the N firms with the highest overall exposure, `--timings` reports
+// the time of each phase.
 #include <algorithm>
+#include <cstdint>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -11,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <diligence/risk/cascade.hpp>
 #include <diligence/risk/tiers.hpp>
 
 #include "command.hpp"
@@ -21,9 +25,16 @@
 namespace diligence::cli {
 namespace {
 
+/// `--model cascade`: the simulated exposure model (risk/cascade.hpp).
+constexpr const char* kCascadeModel = "cascade";
+
 struct State {
   std::string scenario;
   RiskOptions risk;
+  std::uint32_t runs = 1024;  ///< `--runs N`, cascade only
+  std::uint64_t seed = 1;     ///< `--seed S`, cascade only
+  CLI::Option* runs_option = nullptr;
+  CLI::Option* seed_option = nullptr;
   std::string focal;
   std::size_t top = 0;  // 0 = all
   bool timings = false;
@@ -37,9 +48,47 @@ struct Row {
   std::int32_t tier;  // risk::kNotUpstream without --focal
 };
 
+/// A usage error found after parsing: the message on standard error, exit status 2.
+int usage(const std::string& message) {
+  std::cerr << "risk: " << message << "\nRun with --help for more information." << std::endl;
+  return 2;
+}
+
+/// The cascade simulation's exposure, with its cycles in the solver fields (no sweeps, no
+/// residual).
+Exposure simulate(const RiskContext& c, const State& s, risk::CascadeResult& stats) {
+  risk::CascadeOptions o;
+  o.upstream_weight = s.risk.upstream_weight;
+  o.unmapped_risk = s.risk.unmapped_risk;
+  o.runs = s.runs;
+  o.seed = s.seed;
+  stats = risk::cascade_simulation(c.scenario.network, c.own.own, o);
+  Exposure x;
+  x.values = std::move(stats.probability);
+  x.solver.cyclic_components = stats.cyclic_components;
+  x.solver.firms_in_cycles = stats.firms_in_cycles;
+  return x;
+}
+
+/// The last line of a cascade report: runs, seed, the largest standard error, the cycles.
+std::string simulation_text(const risk::CascadeResult& r) {
+  std::string out = "simulation: " + std::to_string(r.runs) + (r.runs == 1 ? " run" : " runs") +
+                    ", seed " + std::to_string(r.seed) + ", largest standard error " +
+                    fixed(r.max_standard_error, 4);
+  if (r.cyclic_components > 0)
+    out += ", " + std::to_string(r.cyclic_components) +
+           (r.cyclic_components == 1 ? " cycle" : " cycles") + " (" +
+           std::to_string(r.firms_in_cycles) + " firms)";
+  return out;
+}
+
 int run(const State& s) {
+  const bool cascade = s.risk.model == kCascadeModel;
+  if (!cascade && (s.runs_option->count() > 0 || s.seed_option->count() > 0))
+    return usage("--runs and --seed are only for --model cascade");
   RiskContext c = load_risk_context(s.scenario, s.risk);
-  const Exposure x = compute_exposure(c, s.risk);
+  risk::CascadeResult sim;
+  const Exposure x = cascade ? simulate(c, s, sim) : compute_exposure(c, s.risk);
   c.timings.lap("propagate");
 
   const model::SupplyNetwork& net = c.scenario.network;
@@ -98,6 +147,11 @@ int run(const State& s) {
         {"solver", solver_json(x.solver)},
         {"warnings", warnings_json(c.warnings)},
     };
+    if (cascade) {
+      doc["runs"] = sim.runs;
+      doc["seed"] = sim.seed;
+      doc["max_standard_error"] = sim.max_standard_error;
+    }
     c.timings.lap("report");
     if (s.timings) doc["timings"] = c.timings.to_json();
     emit_json(s.out, doc);
@@ -137,7 +191,7 @@ int run(const State& s) {
     t.row(std::move(cells));
   }
   t.print(text);
-  text << '\n' << solver_text(x.solver) << '\n';
+  text << '\n' << (cascade ? simulation_text(sim) : solver_text(x.solver)) << '\n';
   c.timings.lap("report");
   if (s.timings) text << '\n' << c.timings.to_text();
   emit_text(s.out, text.str());
@@ -153,7 +207,23 @@ void add_risk_command(Commands& commands) {
                    [state]() -> int { return run(*state); });
   cmd.add_option("SCENARIO", state->scenario, "Scenario YAML file (format diligence/1)")
       ->required();
-  add_risk_options(cmd, state->risk, true);
+  cmd.add_option("--model", state->risk.model,
+                 "Exposure model: linear (exact linear exposure, the default), noisy-or, or "
+                 "cascade (the exact probability model behind noisy-or, simulated)")
+      ->check(CLI::IsMember({kLinearModel, kNoisyOrModel, kCascadeModel}))
+      ->capture_default_str();
+  add_risk_options(cmd, state->risk, false);
+  state->runs_option = cmd.add_option("--runs", state->runs,
+                                      "--model cascade: simulated runs (batches of 64 share one "
+                                      "pass over the links)")
+                           ->type_name("N")
+                           ->check(positive_count())
+                           ->capture_default_str();
+  state->seed_option =
+      cmd.add_option("--seed", state->seed, "--model cascade: seed; the same seed, the same result")
+          ->type_name("S")
+          ->check(seed_validator())
+          ->capture_default_str();
   cmd.add_option("--focal", state->focal,
                  "Only this firm and its upstream network (suppliers, their suppliers, ...), "
                  "each with its tier")

@@ -1,8 +1,11 @@
 // End-to-end tests of `diligence risk`, `paths`, `disrupt` and `export`: exact numbers on small
 // hand-drawn scenarios (explicit `risk:` values for every category, so the shipped risk model
 // does not matter), the options and their usage errors (exit 2), unknown ids and categories
-// (exit 1, nothing written), `-o`, `--timings`, and every command on the shipped examples.
+// (exit 1, nothing written), `-o`, `--timings`, the cascade simulation (`--model cascade --runs N
+// --seed S`: within 5 standard errors of exact values, the same output for any thread count, its
+// options' usage errors), and every command on the shipped examples.
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <sstream>
 #include <string>
@@ -702,6 +705,131 @@ TEST_F(CliTest, RiskCommandsHaveHelp) {
     for (const char* needle : {"SCENARIO", "--json", "-o"})
       EXPECT_NE(r.out.find(needle), std::string::npos) << cmd << ": " << needle;
   }
+}
+
+// --- risk --model cascade ----------------------------------------------------------------------
+
+// The diamond of docs/algorithms.md ("Cascade simulation"), spend weights, impact only at A:
+//
+//        ┌──▶ B ──┐         w(A,B) = w(A,C) = 1, w(B,D) = w(C,D) = 0.5
+//   A ───┤        ├──▶ D    r_A = 0.5 in every category, the others 0
+//        └──▶ C ──┘
+//
+// λ = 0.5: exact P(D hit) = 0.5 · (1 − (1 − 0.5 · 0.25)²) = 0.1171875; P(B hit) = 0.25.
+std::string diamond_yaml() {
+  std::ostringstream y;
+  y << "format: diligence/1\nname: Diamond\nfirms:\n";
+  for (const char* id : {"A", "B", "C", "D"})
+    y << "  - id: " << id << "\n    country: DE\n    sector: C29\n"
+      << risk_map(id == std::string("A") ? 0.5 : 0.0, id == std::string("A") ? 0.5 : 0.0);
+  y << "links:\n"
+    << "  - {supplier: A, buyer: B, spend_eur: 10}\n"
+    << "  - {supplier: A, buyer: C, spend_eur: 10}\n"
+    << "  - {supplier: B, buyer: D, spend_eur: 10}\n"
+    << "  - {supplier: C, buyer: D, spend_eur: 10}\n";
+  return y.str();
+}
+
+/// |value − p| within 5 standard errors of a mean over `runs` runs, in every category.
+void expect_simulated(const json& doc, const std::string& id, double p, double runs) {
+  const json& f = firm_of(doc, id);
+  const double tol = 5 * std::sqrt(p * (1 - p) / runs) + 1e-12;
+  for (const auto& c : kCategories)
+    EXPECT_NEAR(f.at("exposure").at(c).get<double>(), p, tol) << id << " " << c;
+}
+
+TEST_F(CliTest, RiskCascadeOnTheDiamond) {
+  const fs::path scenario = write("diamond.yaml", diamond_yaml());
+  const Result r = run({"risk", "--json", "--model", "cascade", "--runs", "20000", "--seed", "7",
+                        scenario.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json doc = parse_json(r);
+  EXPECT_EQ(doc.at("model"), "cascade");
+  EXPECT_EQ(doc.at("runs"), 20000);
+  EXPECT_EQ(doc.at("seed"), 7);
+  EXPECT_LE(doc.at("max_standard_error").get<double>(), 0.5 / std::sqrt(20000.0));
+  EXPECT_EQ(doc.at("solver").at("residual"), nullptr);
+  expect_simulated(doc, "A", 0.5, 20000);
+  expect_simulated(doc, "B", 0.25, 20000);
+  expect_simulated(doc, "C", 0.25, 20000);
+  expect_simulated(doc, "D", 0.1171875, 20000);
+  // Every value is a count of runs.
+  for (const json& f : doc.at("firms"))
+    for (const auto& [cat, v] : f.at("exposure").items())
+      EXPECT_NEAR(v.get<double>() * 20000, std::round(v.get<double>() * 20000), 1e-6) << cat;
+}
+
+TEST_F(CliTest, RiskCascadeIsNoisyOrOnAChain) {
+  // The chain is a forest: the simulation converges to noisy-OR (RiskNoisyOr's numbers).
+  const fs::path scenario = write("chain.yaml", chain_yaml());
+  const Result r =
+      run({"risk", "--json", "--model", "cascade", "--runs", "20000", scenario.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json doc = parse_json(r);
+  EXPECT_EQ(doc.at("runs"), 20000);
+  EXPECT_EQ(doc.at("seed"), 1);  // the default
+  const json& b = firm_of(doc, "B");
+  EXPECT_NEAR(b.at("exposure").at("child_labour").get<double>(), 0.5896,
+              5 * std::sqrt(0.5896 * 0.4104 / 20000));
+  const json& c = firm_of(doc, "C");
+  EXPECT_NEAR(c.at("exposure").at("child_labour").get<double>(), 0.43584,
+              5 * std::sqrt(0.43584 * 0.56416 / 20000));
+}
+
+TEST_F(CliTest, RiskCascadeDefaultsSeedsAndThreads) {
+  const fs::path scenario = write("cycle.yaml", cycle_yaml());
+  const std::string s = scenario.string();
+  const Result def = run({"risk", "--json", "--model", "cascade", s});
+  ASSERT_EQ(def.status, 0) << def.err;
+  const json doc = parse_json(def);
+  EXPECT_EQ(doc.at("runs"), 1024);
+  EXPECT_EQ(doc.at("seed"), 1);
+  EXPECT_EQ(doc.at("solver").at("cyclic_components"), 1);
+  // The explicit defaults, and other thread counts, give the same document.
+  const Result same =
+      run({"risk", "--json", "--model", "cascade", "--runs", "1024", "--seed", "1", s});
+  EXPECT_EQ(same.out, def.out);
+  for (const char* threads : {"1", "2", "3"}) {
+    ::setenv("OMP_NUM_THREADS", threads, 1);
+    const Result t = run({"risk", "--json", "--model", "cascade", s});
+    EXPECT_EQ(t.out, def.out) << threads << " threads";
+  }
+  ::unsetenv("OMP_NUM_THREADS");
+  const Result other = run({"risk", "--json", "--model", "cascade", "--seed", "2", s});
+  EXPECT_NE(other.out, def.out);
+  const Result text = run({"risk", "--model", "cascade", "--runs", "100", s});
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("model cascade, upstream weight 0.5"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("simulation: 100 runs, seed 1, largest standard error 0.0"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find(", 1 cycle (2 firms)\n"), std::string::npos) << text.out;
+}
+
+TEST_F(CliTest, RiskCascadeOptionsUsageErrors) {
+  const std::string s = write("chain.yaml", chain_yaml()).string();
+  const std::vector<std::vector<std::string>> cases = {
+      {"risk", s, "--runs", "100"},  // --runs needs --model cascade
+      {"risk", s, "--model", "noisy-or", "--seed", "3"},
+      {"risk", s, "--model", "linear", "--runs", "64", "--seed", "3"},
+      {"risk", s, "--model", "cascade", "--runs", "0"},
+      {"risk", s, "--model", "cascade", "--runs", "-5"},
+      {"risk", s, "--model", "cascade", "--runs", "4294967296"},
+      {"risk", s, "--model", "cascade", "--seed", "-1"},
+      {"risk", s, "--model", "cascade", "--seed", "x"},
+      {"paths", s, "--focal", "C", "--model", "cascade"},
+  };
+  for (const auto& args : cases) {
+    const Result r = run(args);
+    std::string shown;
+    for (const auto& a : args) shown += a + " ";
+    EXPECT_EQ(r.status, 2) << "diligence " << shown << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << "diligence " << shown;
+    EXPECT_FALSE(r.err.empty()) << "diligence " << shown;
+  }
+  const Result r = run({"risk", s, "--seed", "3"});
+  EXPECT_NE(r.err.find("--runs and --seed are only for --model cascade"), std::string::npos)
+      << r.err;
 }
 
 // --- shipped examples --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 // Umbrella header of the risk module.
 #pragma once
 
+#include <diligence/risk/cascade.hpp>
 #include <diligence/risk/tiers.hpp>
