@@ -194,17 +194,6 @@ int run(const State& s) {
   return s.kind == kSupplier ? run_supplier(s, json, markdown) : run_company(s, json, markdown);
 }
 
-/// A seed: a non-negative integer below 2^64 (no sign).
-const CLI::Validator kSeed(
-    [](std::string& value) -> std::string {
-      std::uint64_t v = 0;
-      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
-          !CLI::detail::lexical_cast(value, v))
-        return "must be a non-negative integer, got " + value;
-      return {};
-    },
-    "SEED");
-
 }  // namespace
 
 void add_audit_command(Commands& commands) {
@@ -235,7 +224,7 @@ void add_audit_command(Commands& commands) {
   cmd.add_option("--seed", state->seed,
                  "Seed of the audit's sample and detections; Monte Carlo run i uses S + i")
       ->type_name("S")
-      ->check(kSeed)
+      ->check(seed_validator())
       ->capture_default_str();
   cmd.add_option("--format", state->format, "Report format: text (default), md, html or json")
       ->check(CLI::IsMember({"text", "md", "html", "json"}))

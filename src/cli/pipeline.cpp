@@ -58,6 +58,18 @@ CLI::Validator positive_count() {
       "POSITIVE");
 }
 
+CLI::Validator seed_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::uint64_t v = 0;
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
+            !CLI::detail::lexical_cast(value, v))
+          return "must be a non-negative integer, got " + value;
+        return {};
+      },
+      "SEED");
+}
+
 void add_risk_options(CLI::App& cmd, RiskOptions& options, bool with_model) {
   if (with_model)
     cmd.add_option("--model", options.model,

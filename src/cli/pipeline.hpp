@@ -63,6 +63,9 @@ void add_risk_options(CLI::App& cmd, RiskOptions& options, bool with_model);
 /// A CLI11 validator for a count ≥ 1 (`--top N`).
 [[nodiscard]] CLI::Validator positive_count();
 
+/// A CLI11 validator for a seed: a non-negative integer below 2^64, no sign (`--seed S`).
+[[nodiscard]] CLI::Validator seed_validator();
+
 /// Wall-clock seconds per phase, in the order they ran.
 class Timings {
  public:
