@@ -1,156 +1,205 @@
-// Benchmarks of the model core: NetworkBuilder (add firms and links, validate, freeze into the
-// CSR) and risk::tiers (breadth-first search over the backward CSR), on seeded random layered
-// supplier networks of 1e4, 1e5 and 1e6 firms with 5 links per firm on average.
+// Benchmarks of the model core on seeded synthetic networks of the generate module (about 10
+// links per firm, 1e4, 1e5 and 1e6 firms; bench_support.hpp):
+//   BM_CsrSweep      the baseline: one pass over the backward CSR (bench_support.hpp).
+//   BM_LoadScenario  io::load_scenario of a generated scenario (scenario.yaml, firms.csv,
+//                    links.csv), written once per size to a temporary directory by the generate
+//                    module's CSV writers and removed at exit. The files are read from the page
+//                    cache (they were just written), so this measures parsing, checking and
+//                    building, not the disk.
+//   BM_NetworkBuild  NetworkBuilder: add_firm and add_link for every record (copies of records
+//                    generated beforehand) and build() (checks, weights, the CSR).
+//   BM_Tiers         risk::tiers: the full upstream breadth-first traversal from the firm that
+//                    reaches the most firms (bench::most_upstream), default options (direction
+//                    switching) on one thread (TierOptions::threads = 1). Also on 1e7 firms when
+//                    DILIGENCE_BENCH_LARGE=1.
+//   BM_TiersParallel the same with threads = the OpenMP default (0: one per core).
+// Freeing a loaded or built network happens outside the timed region.
 //
-// The generator: firms are split into kLayers contiguous layers (layer 0 = raw material, the
-// last layer = final buyers). Each link picks a buyer uniformly from layers 1.. and a supplier
-// uniformly from the layer just below the buyer's; duplicate pairs are drawn again. Every link
-// has a positive spend, so every buyer's weights follow the spend rule (no warnings). The RNG is
-// std::mt19937_64 with a fixed seed and our own integer sampler (no std::*_distribution), so
-// the networks are identical on every compiler and standard library.
+// Timing: the benchmarks that run on one thread are timed in CPU time of the benchmark thread (the
+// machine is shared, and CPU time is the less noisy measure there), with rates per CPU second.
+// BM_TiersParallel is timed in wall-clock time, with rates per wall-clock second and a CPU column
+// that counts all the process's threads.
 //
-// Counters: items per second = links per second (links added and built; links scanned by the
-// search).
+// Counters:
+//   bytes/s  bytes of the three scenario files read per second (k/M = 1e3/1e6);
+//   links/s  links loaded or added and built per second; for the tiers, the links of the
+//            upstream network per second (the supplier links of the focal firm and of every firm
+//            upstream of it, the traversed-edges convention of Graph500; direction switching
+//            looks at fewer of them);
+//   firms/s  (BM_Tiers) firms reached per second, the focal firm included;
+//   firms, links, upstream, file_bytes: sizes (plain values).
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
-#include <random>
-#include <string>
-#include <unordered_set>
+#include <memory>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
+#include <diligence/generate/csv.hpp>
+#include <diligence/io/scenario_io.hpp>
 #include <diligence/model/network_builder.hpp>
 #include <diligence/risk/tiers.hpp>
 
+#include "bench_support.hpp"
+
 namespace {
 
+namespace bench = diligence::bench;
+namespace fs = std::filesystem;
 using diligence::model::Firm;
-using diligence::model::FirmIndex;
 using diligence::model::NetworkBuilder;
 using diligence::model::SupplyLink;
 using diligence::model::SupplyNetwork;
 
-constexpr std::uint64_t kSeed = 20290901;
-constexpr std::size_t kLayers = 8;
-constexpr std::size_t kLinksPerFirm = 5;
+// --- scenario loading ----------------------------------------------------------------------------
 
-// Uniform integer in [0, n) (n > 0). The modulo bias is below n / 2^64: negligible here.
-std::uint64_t uniform(std::mt19937_64& rng, std::uint64_t n) { return rng() % n; }
+struct ScenarioFiles {
+  fs::path yaml;
+  std::uint64_t bytes = 0;  // scenario.yaml + firms.csv + links.csv
+  std::uint64_t links = 0;
+};
 
-struct Input {
+// The generated scenario of size n, written on first use (with the writers' threads).
+const ScenarioFiles& scenario_files(std::uint64_t n) {
+  static bench::TempDir dir;
+  static std::map<std::uint64_t, std::unique_ptr<ScenarioFiles>> cache;
+  return bench::cached(cache, n, [n] {
+    const diligence::generate::NetworkGenerator& gen = bench::generator(n);
+    const fs::path sub = dir.path() / std::to_string(n);
+    fs::create_directories(sub);
+    diligence::generate::WriteOptions options;
+    options.threads = 0;
+    ScenarioFiles out;
+    {
+      std::ofstream firms(sub / "firms.csv", std::ios::binary);
+      (void)diligence::generate::write_firms_csv(firms, gen, options);
+      std::ofstream links(sub / "links.csv", std::ios::binary);
+      out.links = diligence::generate::write_links_csv(links, gen, options).links;
+      std::ofstream yaml(sub / "scenario.yaml", std::ios::binary);
+      diligence::generate::write_scenario_yaml(yaml, gen);
+    }
+    out.yaml = sub / "scenario.yaml";
+    for (const char* f : {"scenario.yaml", "firms.csv", "links.csv"})
+      out.bytes += fs::file_size(sub / f);
+    return out;
+  });
+}
+
+void BM_LoadScenario(benchmark::State& state) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  const ScenarioFiles& files = scenario_files(n);
+  std::uint64_t links = 0;
+  for (auto _ : state) {
+    diligence::model::Scenario s = diligence::io::load_scenario(files.yaml);
+    benchmark::DoNotOptimize(s.network);
+    links = s.network.num_links();
+    state.PauseTiming();
+    s = diligence::model::Scenario();  // free outside the timed region
+    state.ResumeTiming();
+  }
+  if (links != files.links) state.SkipWithError("the loaded network has other links");
+  state.counters["bytes/s"] = bench::rate(state, static_cast<double>(files.bytes));
+  state.counters["links/s"] = bench::rate(state, static_cast<double>(files.links));
+  state.counters["file_bytes"] = static_cast<double>(files.bytes);
+  state.counters["firms"] = static_cast<double>(n);
+  state.counters["links"] = static_cast<double>(files.links);
+}
+
+// --- network building ----------------------------------------------------------------------------
+
+struct Records {
+  std::uint64_t n = 0;
   std::vector<Firm> firms;
   std::vector<SupplyLink> links;
 };
 
-Input generate(std::size_t n) {
-  std::mt19937_64 rng(kSeed + n);
-  Input in;
-  in.firms.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    in.firms[i].id = "F" + std::to_string(i);
-    in.firms[i].country = (i % 3 == 0) ? "DE" : "KR";
-    in.firms[i].sector = "C27";
+// The records of the network of size n. Only the last size asked for is kept (the records of
+// 1e6 firms take about 2 GB), and release_records() frees them.
+Records& record_cache() {
+  static Records cache;
+  return cache;
+}
+
+void release_records() { record_cache() = Records(); }
+
+const Records& records(std::uint64_t n) {
+  Records& cache = record_cache();
+  if (cache.n != n) {
+    cache = Records();
+    const diligence::generate::NetworkGenerator& gen = bench::generator(n);
+    cache.firms.reserve(n);
+    gen.for_each_firm([&](const diligence::generate::GeneratedFirm& f) {
+      cache.firms.push_back(diligence::generate::to_firm(gen, f));
+    });
+    cache.links.reserve(static_cast<std::size_t>(gen.expected_links() * 1.01));
+    (void)gen.for_each_link([&](const diligence::generate::GeneratedLink& l) {
+      cache.links.push_back(diligence::generate::to_link(gen, l));
+    });
+    cache.n = n;
   }
-  const std::size_t layer_size = n / kLayers;
-  const std::size_t m = n * kLinksPerFirm;
-  std::unordered_set<std::uint64_t> pairs;
-  pairs.reserve(m);
-  in.links.reserve(m);
-  while (in.links.size() < m) {
-    const std::size_t buyer = layer_size + uniform(rng, n - layer_size);
-    const std::size_t layer = std::min(buyer / layer_size, kLayers - 1);
-    const std::size_t supplier = (layer - 1) * layer_size + uniform(rng, layer_size);
-    if (!pairs.insert(static_cast<std::uint64_t>(supplier) << 32 | buyer).second) continue;
-    SupplyLink link;
-    link.supplier = in.firms[supplier].id;
-    link.buyer = in.firms[buyer].id;
-    link.spend_eur = static_cast<double>(1 + uniform(rng, 1000)) * 1000.0;
-    in.links.push_back(std::move(link));
-  }
-  return in;
+  return cache;
 }
 
-// Inputs and built networks are cached per size: generating 1e6 firms takes a while.
-const Input& input(std::size_t n) {
-  static std::map<std::size_t, Input> cache;
-  auto it = cache.find(n);
-  if (it == cache.end()) it = cache.emplace(n, generate(n)).first;
-  return it->second;
-}
-
-SupplyNetwork build(const Input& in) {
-  NetworkBuilder builder;
-  builder.reserve(in.firms.size(), in.links.size());
-  for (const Firm& f : in.firms) builder.add_firm(f);
-  for (const SupplyLink& l : in.links) builder.add_link(l);
-  return builder.build();
-}
-
-const SupplyNetwork& network(std::size_t n) {
-  static std::map<std::size_t, SupplyNetwork> cache;
-  auto it = cache.find(n);
-  if (it == cache.end()) it = cache.emplace(n, build(input(n))).first;
-  return it->second;
-}
-
-// Adding every firm and link to a NetworkBuilder and building the frozen network.
 void BM_NetworkBuild(benchmark::State& state) {
-  const auto n = static_cast<std::size_t>(state.range(0));
-  const Input& in = input(n);
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  const Records& in = records(n);
   for (auto _ : state) {
-    SupplyNetwork net = build(in);
+    NetworkBuilder builder;
+    builder.reserve(in.firms.size(), in.links.size());
+    for (const Firm& f : in.firms) builder.add_firm(f);
+    for (const SupplyLink& l : in.links) builder.add_link(l);
+    SupplyNetwork net = builder.build();
     benchmark::DoNotOptimize(net);
     state.PauseTiming();
     net = SupplyNetwork();  // free outside the timed region
+    builder = NetworkBuilder();
     state.ResumeTiming();
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
-                          static_cast<std::int64_t>(in.links.size()));
-  state.counters["firms"] = static_cast<double>(n);
+  state.counters["links/s"] = bench::rate(state, static_cast<double>(in.links.size()));
+  state.counters["firms"] = static_cast<double>(in.firms.size());
   state.counters["links"] = static_cast<double>(in.links.size());
 }
 
-// Tiers of final buyers (the last layer). With 5 suppliers per firm the upstream network grows
-// about fivefold per tier until it fills the layers below, so it covers all of the 1e4 network
-// and a smaller share of the larger ones. Focal firms rotate through 16 fixed final buyers; items
-// are the links the search actually scans (counted once per focal firm, outside the timing).
+// --- tiers ---------------------------------------------------------------------------------------
+
 void BM_Tiers(benchmark::State& state) {
-  const auto n = static_cast<std::size_t>(state.range(0));
-  const SupplyNetwork& net = network(n);
-  std::vector<FirmIndex> focal;
-  std::vector<std::uint64_t> scanned;
-  for (std::size_t k = 0; k < 16; ++k) {
-    const auto f = static_cast<FirmIndex>(n - 1 - k * 7);
-    const diligence::risk::Tiers t = diligence::risk::tiers(net, f);
-    std::uint64_t links = 0;
-    for (FirmIndex i = 0; i < n; ++i)
-      if (t.tier[i] != diligence::risk::kNotUpstream) links += net.suppliers(i).size();
-    focal.push_back(f);
-    scanned.push_back(links);
-  }
-  std::size_t k = 0;
-  std::uint64_t items = 0;
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  release_records();  // BM_NetworkBuild is done with them
+  const SupplyNetwork& net = bench::network(n);
+  const bench::Focal& focal = bench::most_upstream(n);
+  diligence::risk::TierOptions options;
+  options.threads = static_cast<int>(state.range(1));
   for (auto _ : state) {
-    const diligence::risk::Tiers t = diligence::risk::tiers(net, focal[k]);
+    const diligence::risk::Tiers t = diligence::risk::tiers(net, focal.firm, options);
     benchmark::DoNotOptimize(t.per_tier.data());
-    items += scanned[k];
-    k = (k + 1) % focal.size();
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(items));
-  state.counters["firms"] = static_cast<double>(n);
-  state.counters["links"] = static_cast<double>(net.num_links());
+  state.counters["links/s"] = bench::rate(state, static_cast<double>(focal.links_scanned));
+  state.counters["firms/s"] = bench::rate(state, static_cast<double>(focal.upstream + 1));
+  state.counters["upstream"] = static_cast<double>(focal.upstream);
+  bench::network_counters(state, net);
 }
 
-BENCHMARK(BM_NetworkBuild)
-    ->RangeMultiplier(10)
-    ->Range(10'000, 1'000'000)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
+BENCHMARK(bench::BM_CsrSweep)->Apply(bench::cheap_sizes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadScenario)->Apply(bench::standard_sizes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NetworkBuild)->Apply(bench::standard_sizes)->Unit(benchmark::kMillisecond);
+// Sizes (1e7 with DILIGENCE_BENCH_LARGE=1) × `threads`.
+void tier_args(benchmark::internal::Benchmark* b, std::int64_t threads) {
+  std::vector<std::int64_t> sizes{10'000, 100'000, 1'000'000};
+  if (bench::large_enabled()) sizes.push_back(10'000'000);
+  for (const std::int64_t n : sizes) b->Args({n, threads});
+  b->ArgNames({"firms", "threads"});
+}
+void serial_tier_args(benchmark::internal::Benchmark* b) { tier_args(b, 1); }
+void parallel_tier_args(benchmark::internal::Benchmark* b) { tier_args(b, 0); }
+
+BENCHMARK(BM_Tiers)->Apply(serial_tier_args)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tiers)
-    ->RangeMultiplier(10)
-    ->Range(10'000, 1'000'000)
+    ->Name("BM_TiersParallel")
+    ->Apply(parallel_tier_args)
     ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
 
 }  // namespace
