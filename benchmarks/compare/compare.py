@@ -392,10 +392,10 @@ def main():
         doc.append("Rates of the kernels above as a share of the random-gather rate measured by "
                    "`bandwidth` (the large table is far beyond the cache; the network table has "
                    "one row per firm, like the kernel's working set). Linear exposure gathers one "
-                   "supplier row per link and pass; its rate is given as a range: low counts m "
-                   "gathers (one pass), high counts a pass over the acyclic part, `sweeps` "
-                   "(the most any cycle needed) over every link into a firm on a cycle and the "
-                   "final residual pass - an upper estimate of the work.\n")
+                   "supplier row per link it reads; the solver counts those reads exactly "
+                   "(`link_updates`: the acyclic part once, every sweep over a cycle and the "
+                   "residual check), and each thread gathers its own group of categories, so a "
+                   "K = 11 gather is 40-48 bytes per thread.\n")
         doc.append(markdown(limits_table(data, bw)))
         doc.append("\n### Memory bandwidth probe\n")
         doc.append(markdown(bandwidth_table(bw)))
