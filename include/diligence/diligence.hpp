@@ -7,5 +7,6 @@
 #include <diligence/generate/generate.hpp>
 #include <diligence/io/io.hpp>
 #include <diligence/model/model.hpp>
+#include <diligence/report/report.hpp>
 #include <diligence/risk/risk.hpp>
 #include <diligence/support/support.hpp>
