@@ -56,14 +56,20 @@ struct LinearResult {
   std::uint64_t link_updates = 0;
 };
 
-/// Checks λ and u. @throws UsageError (`usage.parameter`).
+/// Checks an upstream weight λ ∈ [0,1) and an unmapped risk u ∈ [0,1], the parameters every
+/// propagation model shares. @throws UsageError (`usage.parameter`).
+inline void check_propagation(double upstream_weight, double unmapped_risk) {
+  if (!(upstream_weight >= 0.0 && upstream_weight < 1.0))
+    throw UsageError(errc::kParameter,
+                     "upstream weight must be in [0,1), got " + std::to_string(upstream_weight));
+  if (!(unmapped_risk >= 0.0 && unmapped_risk <= 1.0))
+    throw UsageError(errc::kParameter,
+                     "unmapped risk must be in [0,1], got " + std::to_string(unmapped_risk));
+}
+
+/// Checks λ, u and the tolerance. @throws UsageError (`usage.parameter`).
 inline void check(const LinearOptions& o) {
-  if (!(o.upstream_weight >= 0.0 && o.upstream_weight < 1.0))
-    throw UsageError(errc::kParameter,
-                     "upstream weight must be in [0,1), got " + std::to_string(o.upstream_weight));
-  if (!(o.unmapped_risk >= 0.0 && o.unmapped_risk <= 1.0))
-    throw UsageError(errc::kParameter,
-                     "unmapped risk must be in [0,1], got " + std::to_string(o.unmapped_risk));
+  check_propagation(o.upstream_weight, o.unmapped_risk);
   if (!(o.tolerance > 0.0)) throw UsageError(errc::kParameter, "tolerance must be positive");
 }
 
@@ -151,12 +157,7 @@ class PropagationPlan {
         for (int k = 0; k < kg; ++k) c[k] = (1.0 - lam) * own_row[k] + unmapped;
       },
       out.exposure);
-  out.sweeps = r.sweeps;
-  out.converged = r.converged;
-  out.residual = r.residual;
-  out.link_updates = r.link_updates;
-  out.cyclic_components = r.cyclic_components;
-  out.firms_in_cycles = r.firms_in_cycles;
+  r.copy_to(out);
   return out;
 }
 

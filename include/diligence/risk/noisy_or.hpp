@@ -58,12 +58,7 @@ struct NoisyOrResult {
         for (int k = 0; k < kg; ++k) c[k] = 1.0 - (1.0 - own_row[k]) * keep;
       },
       out.probability);
-  out.sweeps = r.sweeps;
-  out.converged = r.converged;
-  out.residual = r.residual;
-  out.link_updates = r.link_updates;
-  out.cyclic_components = r.cyclic_components;
-  out.firms_in_cycles = r.firms_in_cycles;
+  r.copy_to(out);
   return out;
 }
 

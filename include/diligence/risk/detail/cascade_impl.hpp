@@ -270,12 +270,7 @@ inline CascadeInput cascade_input(const model::SupplyNetwork& net, const RiskMat
 }  // namespace detail
 
 inline void check(const CascadeOptions& o) {
-  if (!(o.upstream_weight >= 0.0 && o.upstream_weight < 1.0))
-    throw UsageError(errc::kParameter,
-                     "upstream weight must be in [0,1), got " + std::to_string(o.upstream_weight));
-  if (!(o.unmapped_risk >= 0.0 && o.unmapped_risk <= 1.0))
-    throw UsageError(errc::kParameter,
-                     "unmapped risk must be in [0,1], got " + std::to_string(o.unmapped_risk));
+  check_propagation(o.upstream_weight, o.unmapped_risk);
   if (o.runs == 0) throw UsageError(errc::kParameter, "the cascade needs at least one run");
 }
 

@@ -189,6 +189,17 @@ struct ColumnsResult {
   std::uint64_t link_updates = 0;
   std::size_t cyclic_components = 0;
   std::size_t firms_in_cycles = 0;
+
+  /// Copies these figures into a kernel's result (LinearResult, NoisyOrResult).
+  template <typename Result>
+  void copy_to(Result& out) const {
+    out.sweeps = sweeps;
+    out.converged = converged;
+    out.residual = residual;
+    out.link_updates = link_updates;
+    out.cyclic_components = cyclic_components;
+    out.firms_in_cycles = firms_in_cycles;
+  }
 };
 
 /// Solves all K columns of `own` (n × K, firm order) on the relabelled network `g` into `out`
