@@ -45,6 +45,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -79,20 +80,20 @@ void linear_args(benchmark::internal::Benchmark* b, std::vector<std::int64_t> ks
 void serial_linear_args(benchmark::internal::Benchmark* b) { linear_args(b, {1, kAll}, 1); }
 void parallel_linear_args(benchmark::internal::Benchmark* b) { linear_args(b, {kAll}, 0); }
 
-void BM_Linear(benchmark::State& state) {
-  const auto n = static_cast<std::uint64_t>(state.range(0));
-  const SupplyNetwork& net = bench::network(n);
-  const risk::RiskMatrix& own = bench::own_columns(n, state.range(1));
+// Times `solve(net, own, options)` (linear or noisy-OR exposure) with the shared counters.
+template <typename Solve>
+void time_propagation(benchmark::State& state, const SupplyNetwork& net,
+                      const risk::RiskMatrix& own, int threads, const char* what, Solve solve) {
   risk::LinearOptions options;
-  options.threads = static_cast<int>(state.range(2));
+  options.threads = threads;
   std::uint32_t sweeps = 0;
   std::uint64_t updates = 0;
   for (auto _ : state) {
-    const risk::LinearResult r = risk::linear_exposure(net, own, options);
-    benchmark::DoNotOptimize(r.exposure.data());
+    const auto r = solve(net, own, options);
+    benchmark::DoNotOptimize(&r);
     sweeps = r.sweeps;
     updates = r.link_updates;
-    if (!r.converged) state.SkipWithError("linear exposure did not converge");
+    if (!r.converged) state.SkipWithError((std::string(what) + " did not converge").c_str());
   }
   const auto m = static_cast<double>(net.num_links());
   state.counters["links/s"] = bench::rate(state, m);
@@ -102,27 +103,18 @@ void BM_Linear(benchmark::State& state) {
   bench::network_counters(state, net);
 }
 
+void BM_Linear(benchmark::State& state) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  time_propagation(state, bench::network(n), bench::own_columns(n, state.range(1)),
+                   static_cast<int>(state.range(2)), "linear exposure",
+                   [](const auto&... args) { return risk::linear_exposure(args...); });
+}
+
 void BM_NoisyOr(benchmark::State& state) {
   const auto n = static_cast<std::uint64_t>(state.range(0));
-  const SupplyNetwork& net = bench::network(n);
-  const risk::RiskMatrix& own = bench::own_columns(n, kAll);
-  risk::LinearOptions options;
-  options.threads = static_cast<int>(state.range(1));
-  std::uint32_t sweeps = 0;
-  std::uint64_t updates = 0;
-  for (auto _ : state) {
-    const risk::NoisyOrResult r = risk::noisy_or_exposure(net, own, options);
-    benchmark::DoNotOptimize(r.probability.data());
-    sweeps = r.sweeps;
-    updates = r.link_updates;
-    if (!r.converged) state.SkipWithError("noisy-OR exposure did not converge");
-  }
-  const auto m = static_cast<double>(net.num_links());
-  state.counters["links/s"] = bench::rate(state, m);
-  state.counters["link-categories/s"] = bench::rate(state, m * static_cast<double>(own.cols()));
-  state.counters["updates/s"] = bench::rate(state, static_cast<double>(updates));
-  state.counters["sweeps"] = sweeps;
-  bench::network_counters(state, net);
+  time_propagation(state, bench::network(n), bench::own_columns(n, kAll),
+                   static_cast<int>(state.range(1)), "noisy-OR exposure",
+                   [](const auto&... args) { return risk::noisy_or_exposure(args...); });
 }
 
 // Sizes × `threads`.

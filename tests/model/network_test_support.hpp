@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <exception>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -102,6 +104,47 @@ inline RandomGraph random_graph(std::uint64_t seed, std::uint32_t max_n = 40) {
   for (std::size_t i = g.edges.size(); i > 1; --i)
     std::swap(g.edges[i - 1], g.edges[below(rng, i)]);
   return g;
+}
+
+/// A uniform double in [0,1) from 53 random bits.
+inline double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+/// A random network over random_graph(seed, max_n) whose buyers use all three weight rules: shares
+/// (partly unmapped), positive spend, or neither (equal weights). `rng` draws the rules and values
+/// and is left where the network ends, for the caller's own draws.
+inline model::SupplyNetwork random_weighted_network(std::uint64_t seed, std::uint32_t max_n,
+                                                    std::mt19937_64& rng) {
+  const RandomGraph g = random_graph(seed, max_n);
+  std::map<std::uint32_t, std::vector<std::uint32_t>> into;
+  for (const auto& e : g.edges) into[e.buyer].push_back(e.supplier);
+  std::map<std::pair<std::uint32_t, std::uint32_t>,
+           std::pair<std::optional<double>, std::optional<double>>>
+      attr;
+  for (const auto& [b, sups] : into) {
+    const auto rule = below(rng, 3);
+    double left = 1.0;
+    for (const auto s : sups) {
+      if (rule == 0) {
+        const double share = left * unit(rng);
+        left -= share;
+        attr[{s, b}] = {std::nullopt, share};
+      } else if (rule == 1) {
+        attr[{s, b}] = {1.0 + 99.0 * unit(rng), std::nullopt};
+      } else {
+        attr[{s, b}] = {std::nullopt, std::nullopt};
+      }
+    }
+  }
+  model::NetworkBuilder nb;
+  for (std::uint32_t i = 0; i < g.n; ++i) nb.add_firm(make_firm(index_id(i)));
+  for (const auto& e : g.edges) {
+    model::SupplyLink l;
+    l.supplier = index_id(e.supplier);
+    l.buyer = index_id(e.buyer);
+    std::tie(l.spend_eur, l.share) = attr[{e.supplier, e.buyer}];
+    nb.add_link(l);
+  }
+  return nb.build();
 }
 
 /// reach[u][v]: v can be reached from u along links (u reaches itself). Floyd–Warshall, O(n³).

@@ -25,7 +25,7 @@ using test::below;
 using test::index_id;
 using test::make_firm;
 
-double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+using test::unit;
 
 struct Case {
   model::SupplyNetwork net;
@@ -35,38 +35,9 @@ struct Case {
 /// A random network whose buyers use all three weight rules (shares summing to at most 1,
 /// positive spend, or neither), with cycles, and a random own-risk matrix with K columns.
 Case random_case(std::uint64_t seed, std::size_t K = 3, std::uint32_t max_n = 12) {
-  const test::RandomGraph g = test::random_graph(seed, max_n);
   std::mt19937_64 rng(seed * 7919 + 1);
-  std::map<std::uint32_t, std::vector<std::uint32_t>> into;
-  for (const auto& e : g.edges) into[e.buyer].push_back(e.supplier);
-  std::map<std::pair<std::uint32_t, std::uint32_t>,
-           std::pair<std::optional<double>, std::optional<double>>>
-      attr;
-  for (const auto& [b, sups] : into) {
-    const auto rule = below(rng, 3);
-    double left = 1.0;
-    for (const auto s : sups) {
-      if (rule == 0) {
-        const double share = left * unit(rng);
-        left -= share;
-        attr[{s, b}] = {std::nullopt, share};
-      } else if (rule == 1) {
-        attr[{s, b}] = {1.0 + 99.0 * unit(rng), std::nullopt};
-      } else {
-        attr[{s, b}] = {std::nullopt, std::nullopt};
-      }
-    }
-  }
-  model::NetworkBuilder nb;
-  for (std::uint32_t i = 0; i < g.n; ++i) nb.add_firm(make_firm(index_id(i)));
-  for (const auto& e : g.edges) {
-    model::SupplyLink l;
-    l.supplier = index_id(e.supplier);
-    l.buyer = index_id(e.buyer);
-    std::tie(l.spend_eur, l.share) = attr[{e.supplier, e.buyer}];
-    nb.add_link(l);
-  }
-  Case c{nb.build(), RiskMatrix(g.n, static_cast<Eigen::Index>(K))};
+  Case c{test::random_weighted_network(seed, max_n, rng), RiskMatrix()};
+  c.own.resize(static_cast<Eigen::Index>(c.net.num_firms()), static_cast<Eigen::Index>(K));
   for (Eigen::Index i = 0; i < c.own.rows(); ++i)
     for (Eigen::Index k = 0; k < c.own.cols(); ++k) c.own(i, k) = unit(rng);
   return c;
