@@ -6,60 +6,19 @@
 
 #include <diligence/report/svg.hpp>
 
+#include "xml_check.hpp"
+
 namespace diligence::report {
 namespace {
 
-/// A small well-formedness check for the subset of XML the writer emits: every tag closes in
-/// order, attributes are quoted, and text holds no raw '<' or '&' outside entities.
-::testing::AssertionResult well_formed(const std::string& xml) {
-  std::vector<std::string> open;
-  std::size_t i = 0;
-  while (i < xml.size()) {
-    if (xml[i] == '&') {
-      const auto semi = xml.find(';', i);
-      const std::string entity = xml.substr(i, semi == std::string::npos ? 1 : semi - i + 1);
-      if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" &&
-          entity != "&#39;")
-        return ::testing::AssertionFailure() << "bad entity at " << i << ": " << entity;
-      i = semi + 1;
-      continue;
-    }
-    if (xml[i] != '<') {
-      if (xml[i] == '>') return ::testing::AssertionFailure() << "raw '>' at " << i;
-      ++i;
-      continue;
-    }
-    const auto end = xml.find('>', i);
-    if (end == std::string::npos) return ::testing::AssertionFailure() << "unclosed tag at " << i;
-    std::string tag = xml.substr(i + 1, end - i - 1);
-    i = end + 1;
-    // Quotes inside the tag must pair up and hold no '<'.
-    std::size_t quotes = 0;
-    for (const char c : tag) {
-      if (c == '"') ++quotes;
-      if (c == '<') return ::testing::AssertionFailure() << "'<' inside a tag: " << tag;
-    }
-    if (quotes % 2) return ::testing::AssertionFailure() << "unpaired quote: " << tag;
-    if (tag.front() == '/') {
-      const std::string name = tag.substr(1);
-      if (open.empty() || open.back() != name)
-        return ::testing::AssertionFailure()
-               << "</" << name << "> closes " << (open.empty() ? "nothing" : open.back());
-      open.pop_back();
-      continue;
-    }
-    if (tag.back() == '/') continue;  // self-closing
-    open.push_back(tag.substr(0, tag.find(' ')));
-  }
-  if (!open.empty()) return ::testing::AssertionFailure() << "<" << open.back() << "> not closed";
-  return ::testing::AssertionSuccess();
-}
+using xml_check::well_formed;
 
 TEST(Svg, TheWellFormednessCheckRejectsBrokenMarkup) {
   EXPECT_FALSE(well_formed("<g><rect/>"));
   EXPECT_FALSE(well_formed("<g></svg>"));
   EXPECT_FALSE(well_formed("<text>a & b</text>"));
   EXPECT_FALSE(well_formed("<rect x=\"1/>"));
+  EXPECT_FALSE(well_formed("a <> b"));
   EXPECT_TRUE(well_formed("<g><title>a &amp; b</title><rect x=\"1\"/></g>"));
 }
 

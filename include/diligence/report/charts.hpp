@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -17,9 +18,10 @@ namespace diligence::report {
 
 /// A value as text with `decimals` decimals (locale-independent).
 [[nodiscard]] inline std::string format_value(double v, int decimals = 3) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  char buf[400];  // fixed notation of the largest double needs 309 digits
+  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed,
+                                 std::clamp(decimals, 0, 17)).ptr;
+  return std::string(buf, end);
 }
 
 /// Rows × columns of values, row-major. Cells are coloured by value / `scale_max` on

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <span>
@@ -55,10 +56,12 @@ namespace diligence::report {
 /// locale. @throws UsageError (`usage.parameter`) for NaN or infinity.
 [[nodiscard]] inline std::string svg_number(double v) {
   if (!std::isfinite(v)) throw UsageError(errc::kParameter, "SVG: a coordinate is not finite");
-  char buf[48];
+  char buf[400];  // fixed notation of the largest double needs 309 digits
   const double r = std::round(v * 100.0) / 100.0;
-  std::snprintf(buf, sizeof buf, "%.2f", r == 0.0 ? 0.0 : r);  // no "-0"
-  std::string s = buf;
+  // to_chars: never the locale's decimal comma (a program may have called setlocale).
+  const auto end =
+      std::to_chars(buf, buf + sizeof buf, r == 0.0 ? 0.0 : r, std::chars_format::fixed, 2).ptr;
+  std::string s(buf, end);  // no "-0" above
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
