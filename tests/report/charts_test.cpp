@@ -72,3 +72,31 @@ TEST(Histogram, OneBarPerBinWithCountsInTitles) {
 
 }  // namespace
 }  // namespace diligence::report
+
+namespace {
+
+/// The width attribute of an <svg> element.
+double svg_width(const std::string& svg) {
+  const auto at = svg.find("width=\"");
+  return std::stod(svg.substr(at + 7));
+}
+
+}  // namespace
+
+TEST(Charts, LongTitlesWidenTheChartInsteadOfBeingCut) {
+  const std::string title(120, 'W');
+  const double need = diligence::report::title_width(title);
+  EXPECT_DOUBLE_EQ(need, 16.0 + 0.62 * 14.0 * 120.0);
+  // Code points, not bytes: "é" counts once.
+  EXPECT_DOUBLE_EQ(diligence::report::title_width("é", 10.0), 16.0 + 6.2);
+  diligence::report::Histogram h;
+  h.title = title;
+  h.samples = {1.0, 2.0};
+  EXPECT_GE(svg_width(diligence::report::histogram_svg(h)), need);
+  diligence::report::HeatMap m;
+  m.title = title;
+  m.row_labels = {"r"};
+  m.column_labels = {"c"};
+  m.values = {0.5};
+  EXPECT_GE(svg_width(diligence::report::heat_map_svg(m)), need);
+}

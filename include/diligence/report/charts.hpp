@@ -44,7 +44,8 @@ struct HeatMap {
                                            std::to_string(cols) + " cells");
   if (!(h.scale_max > 0.0)) throw UsageError(errc::kParameter, "heat map: scale_max must be > 0");
   constexpr double kCell = 34.0, kLeft = 90.0, kTop = 40.0, kHeader = 110.0;
-  const double width = kLeft + kCell * static_cast<double>(std::max<std::size_t>(cols, 1)) + 20.0;
+  const double width = std::max(
+      kLeft + kCell * static_cast<double>(std::max<std::size_t>(cols, 1)) + 20.0, title_width(h.title));
   const double height = kTop + kHeader + kCell * static_cast<double>(rows) + 20.0;
   Svg svg(width, height);
   svg.text(8, 22, h.title, TextStyle::sized(14).bolded());
@@ -106,7 +107,7 @@ struct Histogram {
   const std::uint64_t top =
       std::max<std::uint64_t>(1, *std::max_element(counts.begin(), counts.end()));
   constexpr double kW = 420.0, kH = 180.0, kLeft = 50.0, kTop = 36.0;
-  Svg svg(kLeft + kW + 20.0, kTop + kH + 50.0);
+  Svg svg(std::max(kLeft + kW + 20.0, title_width(h.title)), kTop + kH + 50.0);
   svg.text(8, 22, h.title, TextStyle::sized(14).bolded());
   const double bar = kW / static_cast<double>(counts.size());
   for (std::size_t b = 0; b < counts.size(); ++b) {

@@ -139,7 +139,7 @@ inline constexpr std::size_t kPathDiagramMaxNodes = 12;
   }
   const bool more = d.paths.size() > drawn;
   const double bar_x = kLeft + (kBoxW + kGap) * static_cast<double>(widest) - kGap + 16.0;
-  Svg svg(bar_x + kBarW + kTextW, height + (more ? 24.0 : 8.0));
+  Svg svg(std::max(bar_x + kBarW + kTextW, title_width(d.title)), height + (more ? 24.0 : 8.0));
   svg.text(8, 22, d.title, TextStyle::sized(14).bolded());
 
   const auto arrow_head = [&](double x, double y, double dx, double dy) {  // tip at (x, y)
@@ -471,7 +471,7 @@ struct MapLayout {
   }
 
   const double legend_y = kTop + plot_h + 24.0;
-  const double width = std::max(x_of(cols - 1) + kLabelW, 420.0);
+  const double width = std::max({x_of(cols - 1) + kLabelW, 420.0, title_width(m.title)});
   Svg svg(width, legend_y + 36.0 + 16.0 * static_cast<double>(captions.size()));
   svg.text(8, 22, m.title, TextStyle::sized(14).bolded());
   for (std::size_t c = 0; c < cols; ++c) {

@@ -249,7 +249,8 @@ struct BarChart {
 
   const double height = kTop + kPlotH + label_h + 16.0 * static_cast<double>(notes.size()) + 12.0;
   const double legend_h = kTop + 18.0 * static_cast<double>(sers) + 10.0;
-  Svg svg(kLeft + plot_w + 20.0 + kLegendW, std::max(height, legend_h));
+  Svg svg(std::max(kLeft + plot_w + 20.0 + kLegendW, title_width(c.title)),
+          std::max(height, legend_h));
   svg.text(8, 22, c.title, TextStyle::sized(14).bolded());
   const detail::ValueAxis axis(lo, hi, kTop, kPlotH);
   axis.draw(svg, kLeft, plot_w, c.y_label);
@@ -375,7 +376,8 @@ struct LineChart {
 
   const double height = kTop + kPlotH + label_h + 16.0 * static_cast<double>(notes.size()) + 14.0;
   const double legend_h = kTop + 18.0 * static_cast<double>(sers) + 10.0;
-  Svg svg(kLeft + plot_w + 20.0 + kLegendW, std::max(height, legend_h));
+  Svg svg(std::max(kLeft + plot_w + 20.0 + kLegendW, title_width(c.title)),
+          std::max(height, legend_h));
   svg.text(8, 22, c.title, TextStyle::sized(14).bolded());
   const detail::ValueAxis axis(lo, hi, kTop, kPlotH);
   axis.draw(svg, kLeft, plot_w, c.y_label);

@@ -247,6 +247,15 @@ class Svg {
   int open_groups_ = 0;
 };
 
+/// A generous estimate of the width of `text` at `size` points (0.62 em per UTF-8 code point,
+/// bold sans-serif), plus the 8-unit margin charts leave on the left: charts widen to it so that
+/// their title is never cut off.
+[[nodiscard]] inline double title_width(std::string_view text, double size = 14.0) {
+  std::size_t points = 0;
+  for (const char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return 16.0 + 0.62 * size * static_cast<double>(points);
+}
+
 /// A colour for t in [0,1] on a sequential scale from pale yellow (0) through orange to dark red
 /// (1), for exposure and risk; values outside [0,1] are clamped, NaN gives grey. `#rrggbb`.
 [[nodiscard]] inline std::string risk_colour(double t) {
