@@ -807,6 +807,36 @@ TEST(SupplierMonteCarlo, DeterministicAcrossSeedsAndThreads) {
   EXPECT_EQ(done.back(), 1500u);
 }
 
+TEST(SupplierMonteCarlo, KeptRunsAreTheRunsTheSummariesCameFrom) {
+  const auto in = korea().input("KR-NOK-04");
+  SupplierAuditConfig keep;
+  keep.keep_runs = true;
+  const auto kept = supplier_monte_carlo(in, keep, 300, 7);
+  const auto plain = supplier_monte_carlo(in, {}, 300, 7);
+  EXPECT_TRUE(plain.outcomes.empty());
+  EXPECT_TRUE(same(kept, plain));  // keeping the runs changes nothing else
+  ASSERT_EQ(kept.outcomes.size(), 300u);
+  double score = 0.0, readiness = 0.0, critical = 0.0, overstated = 0.0;
+  std::size_t with_critical = 0;
+  for (const SupplierRunOutcome& o : kept.outcomes) {
+    score += o.score;
+    readiness += o.readiness;
+    critical += o.critical;
+    overstated += o.overstated;
+    with_critical += o.critical > 0 ? 1 : 0;
+  }
+  EXPECT_NEAR(kept.score.mean, score / 300.0, 1e-9);
+  EXPECT_NEAR(kept.readiness.mean, readiness / 300.0, 1e-9);
+  EXPECT_NEAR(kept.critical.mean, critical / 300.0, 1e-12);
+  EXPECT_NEAR(kept.overstated.mean, overstated / 300.0, 1e-12);
+  EXPECT_DOUBLE_EQ(kept.p_critical, static_cast<double>(with_critical) / 300.0);
+  // Run i is the one-run Monte Carlo of seed S + i.
+  const auto run5 = supplier_monte_carlo(in, keep, 1, 7 + 5);
+  ASSERT_EQ(run5.outcomes.size(), 1u);
+  EXPECT_EQ(run5.outcomes[0].score, kept.outcomes[5].score);
+  EXPECT_EQ(run5.outcomes[0].overstated, kept.outcomes[5].overstated);
+}
+
 TEST(SupplierMonteCarlo, RecomputedOwnRiskMatchesTheAudit) {
   // p = 1 with steps = 0: every answer is "found" but left as it was, so every run re-scores the
   // answers and recomputes own risk; the result must equal the audit exactly.

@@ -161,6 +161,8 @@ struct SupplierAuditConfig {
   std::int32_t threads = 0;
   /// Monte Carlo: called after each block of runs from the calling thread.
   ProgressCallback progress;
+  /// Monte Carlo: keep every run's outcome in SupplierMonteCarloResult::outcomes.
+  bool keep_runs = false;
 };
 
 /// Runs the supplier mock due diligence of `input.supplier` (docs/audits.md).
@@ -181,6 +183,16 @@ struct SupplierAuditConfig {
                                                  const SupplierAuditConfig& config = {});
 
 /// Result of `supplier_monte_carlo`.
+/// What one run of the supplier Monte Carlo gave.
+struct SupplierRunOutcome {
+  std::uint32_t critical = 0;  ///< findings by grade
+  std::uint32_t major = 0;
+  std::uint32_t minor = 0;
+  std::uint32_t overstated = 0;  ///< answers found overstated
+  double readiness = 0.0;
+  double score = 0.0;
+};
+
 struct SupplierMonteCarloResult {
   /// Mean and percentiles of one quantity over the runs. Percentile q is the nearest-rank value:
   /// the ⌈q·N⌉-th smallest of the N runs' values.
@@ -202,6 +214,7 @@ struct SupplierMonteCarloResult {
   /// Share of runs with at least one finding on each obligation that had one in some run, most
   /// frequent first (ties by id).
   std::vector<std::pair<std::string, double>> finding_frequency;
+  std::vector<SupplierRunOutcome> outcomes;  ///< with config.keep_runs only, in run order
 };
 
 /// Repeats the supplier audit `runs` times. In run i (seeded with `seed + i`, diligence::Rng), the

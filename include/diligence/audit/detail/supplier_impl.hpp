@@ -1217,6 +1217,18 @@ inline SupplierMonteCarloResult supplier_monte_carlo(const SupplierAuditInput& i
   out.items_at_risk = at_risk.size();
   out.overstated_share =
       at_risk.empty() ? 0.0 : total_overstated / (n * static_cast<double>(at_risk.size()));
+  if (config.keep_runs) {
+    out.outcomes.resize(runs);
+    for (std::uint32_t i = 0; i < runs; ++i) {
+      SupplierRunOutcome& o = out.outcomes[i];
+      o.critical = static_cast<std::uint32_t>(critical[i]);
+      o.major = static_cast<std::uint32_t>(major[i]);
+      o.minor = static_cast<std::uint32_t>(minor[i]);
+      o.overstated = static_cast<std::uint32_t>(overstated[i]);
+      o.readiness = readiness[i];
+      o.score = score[i];
+    }
+  }
   out.critical = summarise(std::move(critical));
   out.major = summarise(std::move(major));
   out.minor = summarise(std::move(minor));
