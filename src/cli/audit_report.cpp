@@ -3,6 +3,9 @@
 // the JSON documents.
 #include "audit_report.hpp"
 
+#include <diligence/report/charts.hpp>
+#include <diligence/report/diagrams.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -12,167 +15,16 @@
 #include <string_view>
 #include <vector>
 
+#include "document.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
+#include "report_charts.hpp"
 #include "table.hpp"
 
 namespace diligence::cli {
 namespace {
 
 using nlohmann::json;
-
-// --- the document model -------------------------------------------------------------------------
-
-struct Item {
-  std::string text;
-  std::vector<std::string> details;  ///< `label: text` lines under the item
-};
-
-struct Block {
-  enum class Kind { kHeading, kParagraph, kTable, kList } kind = Kind::kParagraph;
-  std::string text;
-  std::vector<std::vector<std::string>> rows;  ///< tables: rows[0] is the header
-  std::set<std::size_t> left;                  ///< left-aligned columns (column 0 always)
-  std::vector<Item> items;
-};
-
-class Document {
- public:
-  explicit Document(std::string title) : title_(std::move(title)) {}
-  void heading(std::string text) {
-    blocks_.push_back({Block::Kind::kHeading, std::move(text), {}, {}, {}});
-  }
-  void paragraph(std::string text) {
-    blocks_.push_back({Block::Kind::kParagraph, std::move(text), {}, {}, {}});
-  }
-  void table(std::vector<std::vector<std::string>> rows, std::set<std::size_t> left = {}) {
-    blocks_.push_back({Block::Kind::kTable, {}, std::move(rows), std::move(left), {}});
-  }
-  void list(std::vector<Item> items) {
-    blocks_.push_back({Block::Kind::kList, {}, {}, {}, std::move(items)});
-  }
-  [[nodiscard]] std::string text() const;
-  [[nodiscard]] std::string markdown() const;
-
- private:
-  std::string title_;
-  std::vector<Block> blocks_;
-};
-
-constexpr std::size_t kWidth = 100;
-
-/// Word-wraps `text` at kWidth: the first line starts with `first`, the others with `rest`.
-std::string wrap(std::string_view text, const std::string& first, const std::string& rest) {
-  std::string out, line = first;
-  bool empty_line = true;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && text[pos] == ' ') ++pos;
-    if (pos >= text.size()) break;
-    const std::size_t end = std::min(text.find(' ', pos), text.size());
-    const std::string_view word = text.substr(pos, end - pos);
-    if (!empty_line && display_width(line) + 1 + display_width(word) > kWidth) {
-      out += line + '\n';
-      line = rest;
-      empty_line = true;
-    }
-    if (!empty_line) line += ' ';
-    line += word;
-    empty_line = false;
-    pos = end;
-  }
-  return out + line + '\n';
-}
-
-std::string Document::text() const {
-  std::string out = title_ + '\n';
-  Block::Kind previous = Block::Kind::kHeading;
-  for (const Block& b : blocks_) {
-    // A blank line between a paragraph and the table or list that follows it.
-    if (b.kind != Block::Kind::kHeading && b.kind != Block::Kind::kParagraph &&
-        previous == Block::Kind::kParagraph)
-      out += '\n';
-    previous = b.kind;
-    switch (b.kind) {
-      case Block::Kind::kHeading:
-        out += '\n' + b.text + '\n';
-        break;
-      case Block::Kind::kParagraph:
-        out += wrap(b.text, "  ", "  ");
-        break;
-      case Block::Kind::kTable: {
-        Table t;
-        for (const auto& r : b.rows) t.row(r);
-        for (const std::size_t c : b.left) t.left_align(c);
-        std::ostringstream s;
-        t.print(s);
-        out += s.str();
-        break;
-      }
-      case Block::Kind::kList:
-        for (std::size_t i = 0; i < b.items.size(); ++i) {
-          const std::string num = std::to_string(i + 1) + ". ";
-          out += wrap(b.items[i].text, "  " + num, std::string(2 + num.size(), ' '));
-          for (const std::string& d : b.items[i].details)
-            out += wrap(d, std::string(2 + num.size(), ' '), std::string(4 + num.size(), ' '));
-        }
-        break;
-    }
-  }
-  return out;
-}
-
-/// A Markdown table cell: pipes escaped, line breaks as spaces.
-std::string cell(std::string s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string Document::markdown() const {
-  std::string out = "# " + title_ + "\n";
-  for (const Block& b : blocks_) {
-    switch (b.kind) {
-      case Block::Kind::kHeading:
-        out += "\n## " + b.text + "\n";
-        break;
-      case Block::Kind::kParagraph:
-        out += '\n' + b.text + '\n';
-        break;
-      case Block::Kind::kTable: {
-        if (b.rows.empty()) break;
-        out += '\n';
-        for (std::size_t r = 0; r < b.rows.size(); ++r) {
-          out += '|';
-          for (const auto& c : b.rows[r]) out += ' ' + cell(c) + " |";
-          out += '\n';
-          if (r == 0) {
-            out += '|';
-            for (std::size_t c = 0; c < b.rows[0].size(); ++c)
-              out += (c == 0 || b.left.count(c)) ? " --- |" : " ---: |";
-            out += '\n';
-          }
-        }
-        break;
-      }
-      case Block::Kind::kList:
-        out += '\n';
-        for (std::size_t i = 0; i < b.items.size(); ++i) {
-          out += std::to_string(i + 1) + ". " + b.items[i].text + '\n';
-          for (const std::string& d : b.items[i].details) out += "   - " + d + '\n';
-        }
-        break;
-    }
-  }
-  return out;
-}
 
 // --- shared pieces ------------------------------------------------------------------------------
 
@@ -228,6 +80,24 @@ Item finding_item(const audit::Finding& f) {
   if (!f.evidence.empty()) it.details.push_back("evidence: " + f.evidence);
   if (!f.corrective_action.empty()) it.details.push_back("action: " + f.corrective_action);
   return it;
+}
+
+/// The findings as a list (text, Markdown) and as a table (HTML).
+void findings_blocks(Document& doc, const model::Scenario& s,
+                     const std::vector<audit::Finding>& findings) {
+  std::vector<Item> items;
+  std::vector<std::vector<std::string>> rows{{"grade", "article", "obligation", "finding",
+                                              "evidence", "corrective action", "deadline",
+                                              "firms"}};
+  for (const auto& f : findings) {
+    items.push_back(finding_item(f));
+    std::string firms;
+    for (std::size_t i = 0; i < f.firms.size(); ++i) firms += (i ? ", " : "") + id_of(s, f.firms[i]);
+    rows.push_back({audit::to_string(f.grade), f.article, f.obligation, f.message, f.evidence,
+                    f.corrective_action, f.deadline ? f.deadline->to_string() : "-", firms});
+  }
+  doc.list(std::move(items), Show::kTextOnly);
+  doc.table(std::move(rows), {0, 1, 2, 3, 4, 5, 6, 7}, Show::kHtmlOnly);
 }
 
 std::string grade_counts(const std::vector<audit::Finding>& findings) {
@@ -340,6 +210,48 @@ void monte_carlo_section(Document& doc, const CompanyReport& r) {
              eur_row("penalty exposure", m.penalty_eur)});
   doc.paragraph("Probability of at least one critical finding: " + fixed(m.p_critical, 4) +
                 "; of finding at least one incident: " + fixed(m.p_found, 4) + ".");
+  if (m.outcomes.empty()) return;
+  std::vector<double> incidents, found, findings, penalty;
+  for (const audit::RunOutcome& o : m.outcomes) {
+    incidents.push_back(o.incidents);
+    found.push_back(o.found);
+    findings.push_back(static_cast<double>(o.critical + o.major + o.minor));
+    penalty.push_back(o.penalty_eur / 1e6);
+  }
+  const std::string runs = " (" + std::to_string(m.runs) + " runs)";
+  doc.figure(report::histogram_svg(histogram("Incidents in the chain per run" + runs,
+                                             "latent incidents", std::move(incidents))),
+             "How many latent incidents each run drew in the covered chain.");
+  doc.figure(report::histogram_svg(histogram("Incidents found per run" + runs,
+                                             "incidents found at the sampled firms",
+                                             std::move(found))),
+             "How many of them the auditor's sample and visits found.");
+  doc.figure(report::histogram_svg(
+                 histogram("Findings per run" + runs, "findings (all grades)", std::move(findings))),
+             "Findings of every grade per run, obligation findings included.");
+  doc.figure(report::histogram_svg(histogram("Penalty exposure per run" + runs,
+                                             "EUR million", std::move(penalty))),
+             "The penalty exposure of each run.");
+}
+
+/// HTML: exposure by tier × category and the map of the upstream network.
+void chain_figures(Document& doc, const CompanyReport& r) {
+  const model::Scenario& sc = *r.scenario;
+  const audit::CompanyAuditResult& a = *r.result;
+  std::vector<TieredFirm> firms{{a.focal, 0}};
+  for (const auto& c : a.chain) firms.emplace_back(c.firm, c.tier);
+  doc.figure(report::heat_map_svg(tier_heat_map("Mean exposure by tier and category", *r.exposure,
+                                                a.categories, firms)),
+             "Mean exposure of the firms of each tier (tier 0 is " + id_of(sc, a.focal) +
+                 "; the number of firms in brackets) in each category; grey: no firms.");
+  if (a.categories.empty()) return;
+  const std::string& cat = a.categories[a.focal_category];
+  doc.figure(report::network_map_svg(network_map("Upstream network of " + id_of(sc, a.focal) +
+                                                     ": exposure in " + cat,
+                                                 sc, column_of(*r.exposure, a.focal_category),
+                                                 firms, a.focal)),
+             "Firms by tier (" + id_of(sc, a.focal) + " on the left), coloured by exposure in " +
+                 cat + "; hover over a firm for its id, name and exposure.");
 }
 
 Document company_document(const CompanyReport& r) {
@@ -351,6 +263,7 @@ Document company_document(const CompanyReport& r) {
                 "; audit configuration " + r.config->id + " (illustrative judgements); seed " +
                 std::to_string(a.seed) + ".");
   doc.paragraph(a.summary + ".");
+  add_warnings(doc, *r.warnings);
   doc.heading("Scope");
   doc.paragraph(scope_sentence(r));
   if (!a.audited) {
@@ -380,6 +293,7 @@ Document company_document(const CompanyReport& r) {
     }
     if (rows.size() > 1) doc.table(std::move(rows));
   }
+  if (r.exposure != nullptr) chain_figures(doc, r);
 
   doc.heading("Risk identification");
   const std::string& cat = a.categories.empty() ? std::string("-") : a.categories[a.focal_category];
@@ -401,6 +315,13 @@ Document company_document(const CompanyReport& r) {
       rows.push_back({std::to_string(i + 1), fixed(path.contribution, 4), chain});
     }
     doc.table(std::move(rows), {2});
+    if (r.exposure != nullptr)
+      doc.figure(report::path_diagram_svg(path_diagram(
+                     "Top contributing paths to " + id_of(sc, a.focal) + " in " + cat, sc,
+                     *r.exposure, a.focal_category, cat, a.paths)),
+                 "Each row is one path from the firm where the risk arises to " +
+                     id_of(sc, a.focal) + "; firms are coloured by their exposure in " + cat +
+                     ", the bar shows the path's share of the exposure (linear model).");
   }
 
   doc.heading("Prioritisation (severity x likelihood)");
@@ -471,11 +392,7 @@ Document company_document(const CompanyReport& r) {
                 std::to_string(a.checks) + " checks: " + std::to_string(a.obligation_checks) +
                 " obligations and " + std::to_string(a.sample.size()) + " visits; " +
                 std::to_string(a.failed) + " failed).");
-  if (!a.findings.empty()) {
-    std::vector<Item> items;
-    for (const auto& f : a.findings) items.push_back(finding_item(f));
-    doc.list(std::move(items));
-  }
+  if (!a.findings.empty()) findings_blocks(doc, sc, a.findings);
 
   doc.heading("Penalty exposure");
   doc.paragraph("Maximum fine under " + p.id + ": " + a.penalty.explanation + ".");
@@ -652,9 +569,8 @@ json company_json(const CompanyReport& r) {
   return doc;
 }
 
-std::string company_report(const CompanyReport& r, bool markdown) {
-  const Document doc = company_document(r);
-  return markdown ? doc.markdown() : doc.text();
+std::string company_report(const CompanyReport& r, Format format) {
+  return render(company_document(r), format);
 }
 
 // --- supplier -----------------------------------------------------------------------------------
@@ -683,6 +599,7 @@ Document supplier_document(const SupplierReport& r) {
   doc.paragraph(grade_counts(a.findings) + ". Score " + fixed(a.score, 1) + " of 200 (" +
                 std::to_string(a.checks) + " checks, " + std::to_string(a.failed) +
                 " failed); readiness " + fixed(a.readiness, 1) + " of 100.");
+  add_warnings(doc, *r.warnings);
 
   if (!a.fix_first.empty()) {
     doc.heading("Fix first");
@@ -705,9 +622,7 @@ Document supplier_document(const SupplierReport& r) {
   if (a.findings.empty()) {
     doc.paragraph("None.");
   } else {
-    std::vector<Item> items;
-    for (const auto& f : a.findings) items.push_back(finding_item(f));
-    doc.list(std::move(items));
+    findings_blocks(doc, sc, a.findings);
   }
 
   if (!a.check_results.empty()) {
@@ -745,6 +660,24 @@ Document supplier_document(const SupplierReport& r) {
       std::vector<std::vector<std::string>> rows{{"finding on", "share of runs"}};
       for (const auto& [id, share] : m.finding_frequency) rows.push_back({id, fixed(share, 4)});
       doc.table(std::move(rows));
+    }
+    if (!m.outcomes.empty()) {
+      std::vector<double> score, readiness, findings;
+      for (const audit::SupplierRunOutcome& o : m.outcomes) {
+        score.push_back(o.score);
+        readiness.push_back(o.readiness);
+        findings.push_back(static_cast<double>(o.critical + o.major + o.minor));
+      }
+      const std::string runs = " (" + std::to_string(m.runs) + " runs)";
+      doc.figure(report::histogram_svg(
+                     histogram("Audit score per run" + runs, "score (of 200)", std::move(score))),
+                 "The score of the re-run audit in each run.");
+      doc.figure(report::histogram_svg(histogram("Readiness per run" + runs,
+                                                 "readiness (of 100)", std::move(readiness))),
+                 "The SME's readiness in each run.");
+      doc.figure(report::histogram_svg(histogram("Findings per run" + runs,
+                                                 "findings (all grades)", std::move(findings))),
+                 "Findings of every grade per run.");
     }
   }
   return doc;
@@ -821,9 +754,8 @@ json supplier_json(const SupplierReport& r) {
   return doc;
 }
 
-std::string supplier_report(const SupplierReport& r, bool markdown) {
-  const Document doc = supplier_document(r);
-  return markdown ? doc.markdown() : doc.text();
+std::string supplier_report(const SupplierReport& r, Format format) {
+  return render(supplier_document(r), format);
 }
 
 }  // namespace diligence::cli

@@ -3,8 +3,8 @@
 // `as_of`, `in_scope`, `applies`, `findings[{obligation, article, grade, message}]`, `score`,
 // `max_penalty_eur`, `sample`, `monte_carlo`; docs/audits.md lists every key).
 //
-// Text and Markdown come from one Document (headings, paragraphs, tables, lists) rendered twice,
-// so the two always say the same.
+// Text, Markdown and HTML come from one Document (document.hpp), so they always say the same;
+// the HTML page adds charts.
 #pragma once
 
 #include <optional>
@@ -21,6 +21,9 @@
 #include <diligence/directive/profile.hpp>
 #include <diligence/directive/scope.hpp>
 #include <diligence/model/scenario.hpp>
+#include <diligence/risk/matrix.hpp>
+
+#include "document.hpp"
 
 namespace diligence::cli {
 
@@ -36,6 +39,8 @@ struct CompanyReport {
   double unmapped_risk = 0.5;
   std::string risk_model;  ///< the risk model's id
   const std::vector<Diagnostic>* warnings = nullptr;
+  /// Exposure of every firm (n × K), for the charts of the HTML report; null: no charts.
+  const risk::RiskMatrix* exposure = nullptr;
 };
 
 /// What the supplier report shows.
@@ -51,13 +56,16 @@ struct SupplierReport {
   const std::vector<Diagnostic>* warnings = nullptr;
 };
 
-/// The company report as plain text (`markdown` false) or Markdown.
-[[nodiscard]] std::string company_report(const CompanyReport& r, bool markdown);
+/// The company report as plain text, Markdown or HTML (with charts: exposure by tier ×
+/// category, the upstream network, the top paths and, with outcomes kept, Monte Carlo
+/// histograms).
+[[nodiscard]] std::string company_report(const CompanyReport& r, Format format);
 /// The company report as one JSON document.
 [[nodiscard]] nlohmann::json company_json(const CompanyReport& r);
 
-/// The supplier report as plain text (`markdown` false) or Markdown.
-[[nodiscard]] std::string supplier_report(const SupplierReport& r, bool markdown);
+/// The supplier report as plain text, Markdown or HTML (with Monte Carlo histograms when the
+/// outcomes were kept).
+[[nodiscard]] std::string supplier_report(const SupplierReport& r, Format format);
 /// The supplier report as one JSON document.
 [[nodiscard]] nlohmann::json supplier_json(const SupplierReport& r);
 

@@ -3,12 +3,11 @@
 // supplier mock due diligence a buyer runs on an SME (`--kind supplier`, optional `--buyer ID`;
 // audit/supplier.hpp). `--runs N --seed S` adds the Monte Carlo (run i seeded with S + i); the base
 // audit's sample and detections are seeded with S. Reports: text (default), Markdown
-// (`--format md`) or JSON (`--format json` or `--json`); `--format html` is not available yet.
+// (`--format md`), JSON (`--format json` or `--json`) or one self-contained HTML page with charts
+// (`--format html`, best with `-o report.html`).
 //
 // The risk pipeline options (`--model`, `--upstream-weight`, `--unmapped-risk`, `--risk-model`)
 // work as for `risk`; the audit configuration is data/audit/default.yaml or `--audit-config FILE`.
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -30,6 +29,7 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
+#include "progress.hpp"
 
 namespace diligence::cli {
 namespace {
@@ -58,22 +58,6 @@ int usage(const std::string& message) {
   return 2;
 }
 
-/// A progress bar on standard error while the Monte Carlo runs, only when it is a terminal.
-ProgressCallback progress_bar() {
-  if (::isatty(STDERR_FILENO) == 0) return {};
-  return [](const Progress& p) {
-    if (p.total == 0) return;
-    constexpr int kBar = 30;
-    const auto filled = static_cast<int>(kBar * p.done / p.total);
-    std::fprintf(stderr, "\rMonte Carlo [%.*s%*s] %3d%% %llu/%llu runs", filled,
-                 "##############################", kBar - filled, "",
-                 static_cast<int>(100 * p.done / p.total), static_cast<unsigned long long>(p.done),
-                 static_cast<unsigned long long>(p.total));
-    if (p.done == p.total) std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-  };
-}
-
 /// `--directive D`: the profile; nullopt after printing the message of an unknown id (exit 2).
 std::optional<directive::DirectiveProfile> find_directive(const std::string& d) {
   try {
@@ -82,6 +66,13 @@ std::optional<directive::DirectiveProfile> find_directive(const std::string& d) 
     std::cerr << e.what() << std::endl;
     return std::nullopt;
   }
+}
+
+/// `--format`: text, md or html (json is handled apart).
+Format report_format(const State& s) {
+  if (s.format == "md") return Format::kMarkdown;
+  if (s.format == "html") return Format::kHtml;
+  return Format::kText;
 }
 
 void emit(const State& s, bool json, const nlohmann::json& doc, const std::string& text,
@@ -94,7 +85,7 @@ void emit(const State& s, bool json, const nlohmann::json& doc, const std::strin
   emit_text(s.out, text);
 }
 
-int run_company(const State& s, bool json, bool markdown) {
+int run_company(const State& s, bool json) {
   if (s.directive.empty()) return usage("--directive is required for --kind company");
   if (!s.buyer.empty()) return usage("--buyer is only for --kind supplier");
   const std::optional<directive::DirectiveProfile> profile = find_directive(s.directive);
@@ -117,7 +108,8 @@ int run_company(const State& s, bool json, bool markdown) {
     audit::MonteCarloOptions mo;
     mo.runs = s.runs;
     mo.seed = s.seed;
-    mo.progress = progress_bar();
+    mo.keep_runs = report_format(s) == Format::kHtml;  // the histograms
+    mo.progress = progress_callback();
     mc = audit::company_monte_carlo(input, result, config, mo);
   }
   CompanyReport report;
@@ -131,12 +123,13 @@ int run_company(const State& s, bool json, bool markdown) {
   report.unmapped_risk = s.risk.unmapped_risk;
   report.risk_model = c.model.id;
   report.warnings = &c.warnings;
+  report.exposure = &exposure.values;
   emit(s, json, json ? company_json(report) : nlohmann::json(),
-       json ? std::string() : company_report(report, markdown), c.warnings);
+       json ? std::string() : company_report(report, report_format(s)), c.warnings);
   return 0;
 }
 
-int run_supplier(const State& s, bool json, bool markdown) {
+int run_supplier(const State& s, bool json) {
   if (!s.audit_config.empty())
     return usage(
         "--audit-config is only for --kind company (the supplier audit's rules are "
@@ -164,7 +157,8 @@ int run_supplier(const State& s, bool json, bool markdown) {
   const audit::SupplierAuditResult result = audit::supplier_audit(input, config);
   std::optional<audit::SupplierMonteCarloResult> mc;
   if (s.runs > 0) {
-    config.progress = progress_bar();
+    config.progress = progress_callback();
+    config.keep_runs = report_format(s) == Format::kHtml;  // the histograms
     mc = audit::supplier_monte_carlo(input, config, s.runs, s.seed);
   }
   SupplierReport report;
@@ -178,20 +172,15 @@ int run_supplier(const State& s, bool json, bool markdown) {
   report.seed = s.seed;
   report.warnings = &c.warnings;
   emit(s, json, json ? supplier_json(report) : nlohmann::json(),
-       json ? std::string() : supplier_report(report, markdown), c.warnings);
+       json ? std::string() : supplier_report(report, report_format(s)), c.warnings);
   return 0;
 }
 
 int run(const State& s) {
-  if (s.format == "html")
-    return usage(
-        "--format html is not available yet (HTML reports come in a later release); "
-        "use text, md or json");
   if (s.out.json && !s.format.empty() && s.format != "json")
     return usage("--json conflicts with --format " + s.format);
   const bool json = s.out.json || s.format == "json";
-  const bool markdown = s.format == "md";
-  return s.kind == kSupplier ? run_supplier(s, json, markdown) : run_company(s, json, markdown);
+  return s.kind == kSupplier ? run_supplier(s, json) : run_company(s, json);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
+#include "progress.hpp"
 #include "table.hpp"
 
 namespace diligence::cli {
@@ -32,6 +33,7 @@ struct State {
 
 int run(const State& s) {
   io::LoadOptions load;
+  load.progress = progress_callback();
   if (!s.risk_model_file.empty())
     load.categories = io::load_risk_model(s.risk_model_file).category_ids();
   const model::Scenario scenario = io::load_scenario(s.scenario, load);

@@ -1,8 +1,9 @@
 // `diligence generate --firms N --seed S -o DIR`: writes a synthetic scenario (docs/generate.md):
 // DIR/scenario.yaml, DIR/firms.csv and DIR/links.csv. Each file is written to a temporary name in
 // DIR and renamed only when all three are complete, so a failed run leaves no partial scenario
-// (and an existing one untouched). DIR is created when missing. Progress goes to standard error
-// only when it is a terminal; the summary line (firms, links, seconds) to standard output.
+// (and an existing one untouched). DIR is created when missing. The progress bar (progress.hpp)
+// goes to standard error only when it is a terminal; the summary line (firms, links, seconds) to
+// standard output.
 #include <unistd.h>
 
 #include <chrono>
@@ -22,6 +23,7 @@
 #include <diligence/generate/generate.hpp>
 
 #include "command.hpp"
+#include "progress.hpp"
 
 namespace diligence::cli {
 namespace {
@@ -86,39 +88,6 @@ class PendingFiles {
   std::vector<File> files_;
 };
 
-/// A one-line percentage on a terminal's standard error, rewritten in place.
-class TerminalProgress {
- public:
-  TerminalProgress() : enabled_(::isatty(2) == 1) {}
-  ProgressCallback callback() {
-    if (!enabled_) return {};
-    return [this](const Progress& p) {
-      if (p.total == 0) return;
-      const int percent =
-          static_cast<int>(100.0 * static_cast<double>(p.done) / static_cast<double>(p.total));
-      if (percent == last_percent_ && p.phase == last_phase_) return;
-      last_percent_ = percent;
-      last_phase_ = std::string(p.phase);
-      std::fprintf(stderr, "\rgenerate: %-10s %3d%%", last_phase_.c_str(), percent);
-      std::fflush(stderr);
-      shown_ = true;
-    };
-  }
-  /// Clears the progress line (before the summary is printed on the same terminal).
-  void finish() {
-    if (shown_) std::fprintf(stderr, "\r%40s\r", "");
-    std::fflush(stderr);
-    shown_ = false;
-  }
-  ~TerminalProgress() { finish(); }
-
- private:
-  bool enabled_;
-  bool shown_ = false;
-  int last_percent_ = -1;
-  std::string last_phase_;
-};
-
 int write_scenario(const State& s, const fs::path& dir,
                    std::chrono::steady_clock::time_point start);
 
@@ -163,11 +132,10 @@ int run(State& s) {
 
 int write_scenario(const State& s, const fs::path& dir,
                    std::chrono::steady_clock::time_point start) {
-  TerminalProgress progress;
-  const generate::NetworkGenerator gen(s.gen, progress.callback(), s.threads);
+  const generate::NetworkGenerator gen(s.gen, progress_callback(writing_label), s.threads);
   generate::WriteOptions write;
   write.threads = s.threads;
-  write.progress = progress.callback();
+  write.progress = progress_callback(writing_label);
 
   PendingFiles files(dir);
   std::ofstream firms = files.open("firms.csv");
@@ -180,7 +148,7 @@ int write_scenario(const State& s, const fs::path& dir,
   generate::write_scenario_yaml(yaml, gen, "firms.csv", "links.csv");
   files.close(yaml);
   files.commit();
-  progress.finish();
+  clear_progress();  // the summary starts on a clean line
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

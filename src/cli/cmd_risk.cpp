@@ -2,7 +2,8 @@
 // model, by the linear model (default), noisy-OR or the cascade simulation (`--model cascade
 // --runs N --seed S`, risk/cascade.hpp); `--focal ID` keeps that firm and its upstream network
 // with their tiers, `--top N` the N firms with the highest overall exposure, `--timings` reports
-// the time of each phase.
+// the time of each phase. `--format html` writes one self-contained page with charts
+// (risk_report.hpp).
 #include <algorithm>
 #include <cstdint>
 #include <iostream>
@@ -20,6 +21,8 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
+#include "risk_report.hpp"
+#include "progress.hpp"
 #include "table.hpp"
 
 namespace diligence::cli {
@@ -38,6 +41,7 @@ struct State {
   std::string focal;
   std::size_t top = 0;  // 0 = all
   bool timings = false;
+  std::string format;  ///< text | json | html; empty = text (or json with --json)
   OutputOptions out;
 };
 
@@ -62,6 +66,7 @@ Exposure simulate(const RiskContext& c, const State& s, risk::CascadeResult& sta
   o.unmapped_risk = s.risk.unmapped_risk;
   o.runs = s.runs;
   o.seed = s.seed;
+  o.progress = progress_callback();
   stats = risk::cascade_simulation(c.scenario.network, c.own.own, o);
   Exposure x;
   x.values = std::move(stats.probability);
@@ -86,6 +91,10 @@ int run(const State& s) {
   const bool cascade = s.risk.model == kCascadeModel;
   if (!cascade && (s.runs_option->count() > 0 || s.seed_option->count() > 0))
     return usage("--runs and --seed are only for --model cascade");
+  if (s.out.json && !s.format.empty() && s.format != "json")
+    return usage("--json conflicts with --format " + s.format);
+  const bool json = s.out.json || s.format == "json";
+  if (s.format == "html" && s.timings) return usage("--timings is for text and JSON reports");
   RiskContext c = load_risk_context(s.scenario, s.risk);
   risk::CascadeResult sim;
   const Exposure x = cascade ? simulate(c, s, sim) : compute_exposure(c, s.risk);
@@ -113,7 +122,27 @@ int run(const State& s) {
   }
   const std::vector<std::string>& cats = c.own.categories;
 
-  if (s.out.json) {
+  if (s.format == "html") {
+    print_warnings(c.warnings);
+    RiskPage page;
+    page.scenario = &c.scenario;
+    page.scenario_label = c.scenario.name.empty() ? s.scenario : c.scenario.name;
+    page.own = &c.own.own;
+    page.exposure = &x.values;
+    page.categories = &cats;
+    page.parameters = parameters_text(c, s.risk);
+    page.solver = cascade ? simulation_text(sim) : solver_text(x.solver);
+    page.tiers = tiers ? &*tiers : nullptr;
+    page.focal = focal ? *focal : model::kNoFirm;
+    for (model::FirmIndex i = 0; i < net.num_firms(); ++i)
+      if (!tiers || tiers->tier[i] != risk::kNotUpstream) page.firms.push_back(i);
+    page.top = s.top;
+    page.warnings = &c.warnings;
+    emit_text(s.out, risk_html(page));
+    return 0;
+  }
+
+  if (json) {
     nlohmann::json firms = nlohmann::json::array();
     for (const Row& r : rows) {
       nlohmann::json own = nlohmann::json::object(), exposure = nlohmann::json::object();
@@ -233,6 +262,11 @@ void add_risk_command(Commands& commands) {
       ->type_name("N")
       ->check(positive_count());
   cmd.add_flag("--timings", state->timings, "Report the time each phase took (JSON key 'timings')");
+  cmd.add_option("--format", state->format,
+                 "Report format: text (default), json, or html (one self-contained page with "
+                 "charts; best with -o FILE)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->type_name("F");
   add_output_options(cmd, state->out);
 }
 

@@ -8,11 +8,12 @@
 // JSON keys of spec/cli.md: `classes` (id → class, year 1), `allocation` ({programme, firm, gain,
 // year} in the order made), `total_gain`, `baselines` (the other strategies' total gains); and
 // more: targets, class counts, programmes, target exposure before/after, the year-by-year path,
-// every strategy's figures, solver status, warnings.
+// every strategy's figures, solver status, warnings. `--format html` writes one self-contained page
+// with charts (support_report.hpp).
 #include <algorithm>
+#include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
-#include "table.hpp"
+#include "progress.hpp"
+#include "support_report.hpp"
 
 namespace diligence::cli {
 namespace {
@@ -36,6 +38,7 @@ struct State {
   std::uint64_t seed = 1;
   std::uint32_t years = 1;
   std::size_t top = 20;
+  std::string format;  ///< text | json | html; empty = text (or json with --json)
   RiskOptions risk;
   OutputOptions out;
 };
@@ -47,11 +50,13 @@ nlohmann::json class_counts_json(const support::Classification& c) {
   return j;
 }
 
-std::string percent(double part, double whole) {
-  return whole > 0.0 ? fixed(100.0 * part / whole, 1) + " %" : "-";
-}
-
 int run(const State& s) {
+  if (s.out.json && !s.format.empty() && s.format != "json") {
+    std::cerr << "support: --json conflicts with --format " << s.format
+              << "\nRun with --help for more information." << std::endl;
+    return 2;
+  }
+  const bool json = s.out.json || s.format == "json";
   RiskContext c = load_risk_context(s.scenario, s.risk);
   const model::SupplyNetwork& net = c.scenario.network;
   io::ProgrammeLoadOptions load;
@@ -90,6 +95,9 @@ int run(const State& s) {
   std::map<support::Strategy, support::AllocationResult> results;
   for (const support::Strategy strategy : support::kAllStrategies) {
     options.strategy = strategy;
+    options.progress = progress_callback([strategy](const Progress&) {
+      return ProgressLabel{"Support " + std::string(support::to_string(strategy)), "years"};
+    });
     results.emplace(strategy, support::allocate(net, problem, options));
   }
   c.timings.lap("allocate");
@@ -98,7 +106,7 @@ int run(const State& s) {
   bool converged = true;
   for (const auto& [k, v] : results) converged = converged && v.converged;
 
-  if (s.out.json) {
+  if (json) {
     using nlohmann::json;
     json classes = json::object();
     for (model::FirmIndex i = 0; i < net.num_firms(); ++i)
@@ -195,107 +203,23 @@ int run(const State& s) {
     return 0;
   }
 
+  SupportView view;
+  view.scenario = &c.scenario;
+  view.scenario_label = c.scenario.name.empty() ? s.scenario : c.scenario.name;
+  view.programme_label = set.name.empty() ? s.programmes : set.name;
+  view.parameters = parameters_text(c, s.risk);
+  view.set = &set;
+  view.problem = &problem;
+  view.results = &results;
+  view.chosen = chosen;
+  view.strategy = s.strategy;
+  view.seed = s.seed;
+  view.years = s.years;
+  view.top = s.top;
+  view.converged = converged;
+  view.warnings = &warnings;
   print_warnings(warnings);
-  std::ostringstream text;
-  text << "Support: " << (set.name.empty() ? s.programmes : set.name) << " on "
-       << (c.scenario.name.empty() ? s.scenario : c.scenario.name) << " (" << net.num_firms()
-       << " firms)\n"
-       << parameters_text(c, s.risk) << '\n';
-  text << "targets: " << problem.targets.size()
-       << (set.targets.directive.empty() ? std::string(" firms listed")
-                                         : " firms to which " + set.targets.directive +
-                                               " applies on " + c.scenario.as_of.to_string());
-  if (!problem.targets.empty() && problem.targets.size() <= 8) {
-    std::string ids;
-    for (const auto t : problem.targets) ids += (ids.empty() ? "" : ", ") + net.firm(t).id;
-    text << " (" << ids << ")";
-  }
-  text << "\nstrategy " << s.strategy
-       << (chosen == support::Strategy::kRandom ? " (seed " + std::to_string(s.seed) + ")"
-                                                : std::string())
-       << ", " << s.years << (s.years == 1 ? " year" : " years") << "\n\n";
-
-  text << "Classes (year 1):";
-  for (const support::FirmClass k : support::kAllClasses)
-    text << ' ' << support::to_string(k) << ' ' << first.classes.count(k)
-         << (k == support::FirmClass::kUnknown ? "" : ",");
-  text << "\n\nProgrammes (year 1)\n";
-  Table pt;
-  pt.row({"programme", "slots", "eligible firms", "served", "gain"});
-  for (std::size_t p = 0; p < problem.programmes.size(); ++p) {
-    double gain = 0.0;
-    for (const auto& a : first.allocation)
-      if (a.programme == p) gain += a.gain;
-    pt.row({problem.programmes[p].id, std::to_string(problem.programmes[p].slots),
-            std::to_string(first.eligible[p]), std::to_string(first.used[p]), fixed(gain, 4)});
-  }
-  pt.print(text);
-
-  text << "\nTarget exposure (sum over targets and categories): before "
-       << fixed(r.exposure_before, 4) << ", after " << fixed(r.exposure_after, 4) << ", gain "
-       << fixed(r.total_gain, 4) << " (" << percent(r.total_gain, r.exposure_before) << ")\n"
-       << "  " << fixed(r.exposure_from_smes, 4)
-       << " of it comes from the own risk of SMEs; the support removes "
-       << percent(r.total_gain, r.exposure_from_smes) << " of that part\n";
-
-  text << "\nStrategies (total gain re-propagated on the supported network)\n";
-  Table st;
-  st.row({"strategy", "total gain", "of before", s.strategy + " ÷ this"});
-  for (const support::Strategy k : support::kAllStrategies) {
-    const auto& v = results.at(k);
-    std::string name(support::to_string(k));
-    if (k == support::Strategy::kRandom) name += " (seed " + std::to_string(s.seed) + ")";
-    if (k == chosen) name += " *";
-    st.row({name, fixed(v.total_gain, 4), percent(v.total_gain, v.exposure_before),
-            k == chosen
-                ? "-"
-                : (v.total_gain > 0.0 ? fixed(r.total_gain / v.total_gain, 2) + "x" : "-")});
-  }
-  st.print(text);
-
-  if (s.years > 1) {
-    text << "\nPath of target exposure (" << s.strategy << ")\n";
-    Table yt;
-    yt.row({"year", "target exposure", "gain", "served", "urgent", "beginner", "established"});
-    yt.row({"0", fixed(r.exposure_before, 4), "-", "-", "-", "-", "-"});
-    for (const auto& y : r.years)
-      yt.row({std::to_string(y.year), fixed(y.exposure_after, 4), fixed(y.gain, 4),
-              std::to_string(y.allocation.size()),
-              std::to_string(y.classes.count(support::FirmClass::kUrgent)),
-              std::to_string(y.classes.count(support::FirmClass::kBeginner)),
-              std::to_string(y.classes.count(support::FirmClass::kEstablished))});
-    yt.print(text);
-  }
-
-  std::vector<const support::Assignment*> all;
-  for (const auto& y : r.years)
-    for (const auto& a : y.allocation) all.push_back(&a);
-  std::stable_sort(all.begin(), all.end(),
-                   [](const auto* a, const auto* b) { return a->gain > b->gain; });
-  const std::size_t shown = std::min(all.size(), s.top);
-  text << "\nAllocation: " << all.size() << " firm-programme pairs";
-  if (shown < all.size()) text << ", the " << shown << " with the largest gain (--json lists all)";
-  text << '\n';
-  if (shown > 0) {
-    Table at;
-    std::vector<std::string> head{"firm", "programme", "class", "gain"};
-    if (s.years > 1) head.insert(head.begin(), "year");
-    at.row(head);
-    for (std::size_t j = 0; j < shown; ++j) {
-      const auto& a = *all[j];
-      const auto& y = r.years[a.year - 1];
-      std::vector<std::string> cells{net.firm(a.firm).id, problem.programmes[a.programme].id,
-                                     std::string(support::to_string(y.classes.classes[a.firm])),
-                                     fixed(a.gain, 5)};
-      if (s.years > 1) cells.insert(cells.begin(), std::to_string(a.year));
-      at.row(std::move(cells));
-    }
-    at.left_align(s.years > 1 ? 2 : 1);
-    at.left_align(s.years > 1 ? 3 : 2);
-    at.print(text);
-  }
-  if (!converged) text << "\nwarning: a propagation did not converge to the tolerance\n";
-  emit_text(s.out, text.str());
+  emit_text(s.out, s.format == "html" ? support_html(view) : support_text(view));
   return 0;
 }
 
@@ -326,7 +250,13 @@ void add_support_command(Commands& commands) {
       ->type_name("N")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  cmd.add_option("--top", state->top, "Text mode: list the N assignments with the largest gain")
+  cmd.add_option("--format", state->format,
+                 "Report format: text (default), json, or html (one self-contained page with "
+                 "charts; best with -o FILE)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->type_name("F");
+  cmd.add_option("--top", state->top,
+                 "Text and HTML: list the N assignments with the largest gain")
       ->type_name("N")
       ->check(positive_count())
       ->capture_default_str();

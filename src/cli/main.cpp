@@ -13,6 +13,7 @@
 #include <diligence/core/error.hpp>
 
 #include "command.hpp"
+#include "progress.hpp"
 
 #ifndef DILIGENCE_VERSION
 #define DILIGENCE_VERSION "unknown"
@@ -59,12 +60,16 @@ int main(int argc, char** argv) {
   }
 
   try {
-    return commands.run_selected();
+    const int status = commands.run_selected();
+    clear_progress();
+    return status;
   } catch (const diligence::Error& e) {
+    clear_progress();  // the message starts on a clean line
     std::cerr << e.what() << std::endl;
     return 1;
   } catch (const std::exception& e) {
     // Not expected: library misuse or exhausted memory. Still no output file, still status 1.
+    clear_progress();
     std::cerr << "error[internal]: " << e.what() << std::endl;
     return 1;
   }

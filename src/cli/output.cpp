@@ -6,6 +6,8 @@
 #include <diligence/io/questionnaire_io.hpp>
 #include <diligence/io/scenario_io.hpp>
 
+#include "progress.hpp"
+
 namespace diligence::cli {
 
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
@@ -16,6 +18,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
 }
 
 void emit_text(const OutputOptions& options, const std::string& text) {
+  clear_progress();  // the result starts on a clean line of a terminal
   if (options.output_file.empty()) {
     std::cout << text << std::flush;
     return;
@@ -29,6 +32,7 @@ void emit_json(const OutputOptions& options, const nlohmann::json& doc) {
 }
 
 void print_warnings(const std::vector<Diagnostic>& warnings, std::size_t limit) {
+  clear_progress();
   const std::size_t shown = std::min(limit, warnings.size());
   for (std::size_t i = 0; i < shown; ++i) std::cerr << warnings[i].to_string() << '\n';
   if (warnings.size() > shown) {
@@ -57,6 +61,7 @@ model::Scenario load_scenario_file(const std::string& path) {
   const std::vector<risk::Questionnaire> questionnaires = io::default_questionnaires();
   io::LoadOptions options;
   options.questionnaires = &questionnaires;
+  options.progress = progress_callback();
   return io::load_scenario(path, options);
 }
 

@@ -28,7 +28,8 @@ struct OutputOptions {
 /// Declares `--json` and `-o,--output FILE` on `cmd`, bound to `options`.
 void add_output_options(CLI::App& cmd, OutputOptions& options);
 
-/// Writes `text` to standard output, or atomically to `options.output_file` when given.
+/// Writes `text` to standard output, or atomically to `options.output_file` when given; clears
+/// the progress line of standard error first.
 /// @throws IoError when the file cannot be written (nothing is left behind).
 void emit_text(const OutputOptions& options, const std::string& text);
 
@@ -37,14 +38,15 @@ void emit_text(const OutputOptions& options, const std::string& text);
 void emit_json(const OutputOptions& options, const nlohmann::json& doc);
 
 /// Prints warnings on standard error as `Diagnostic::to_string()`, one a line: at most `limit`,
-/// then `... and K more warnings`.
+/// then `... and K more warnings` (after clearing the progress line).
 void print_warnings(const std::vector<Diagnostic>& warnings, std::size_t limit = kMaxWarningsShown);
 
 /// A warning as JSON: `{"id", "severity", "message", "key_path", "file", "line", "column"}`;
 /// `file`, `line` and `column` are null when not known.
 [[nodiscard]] nlohmann::json diagnostic_json(const Diagnostic& d);
 
-/// Loads a scenario file; answers to the shipped questionnaires are checked. @throws diligence::Error.
+/// Loads a scenario file; answers to the shipped questionnaires are checked. Large CSV files show
+/// the progress bar (progress.hpp). @throws diligence::Error.
 [[nodiscard]] model::Scenario load_scenario_file(const std::string& path);
 
 }  // namespace diligence::cli

@@ -15,6 +15,7 @@
 #include <diligence/risk/noisy_or.hpp>
 
 #include "output.hpp"
+#include "progress.hpp"
 #include "table.hpp"
 
 namespace diligence::cli {
@@ -129,6 +130,7 @@ RiskContext load_risk_context(const std::string& scenario_path, const RiskOption
   io::LoadOptions load;
   load.categories = c.model.category_ids();
   load.questionnaires = &c.questionnaires;
+  load.progress = progress_callback();
   c.scenario = io::load_scenario(scenario_path, load);
   c.warnings = c.scenario.warnings;
   c.timings.lap("load");

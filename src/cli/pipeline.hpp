@@ -95,7 +95,8 @@ struct RiskContext {
 
 /// Loads the risk model (`options.risk_model_file` or the default) and the shipped
 /// questionnaires, the scenario (its categories checked against the model's) and computes own
-/// risk. @throws diligence::Error for bad input (the command exits 1).
+/// risk. Large CSV files show the progress bar (progress.hpp). @throws diligence::Error for bad
+/// input (the command exits 1).
 [[nodiscard]] RiskContext load_risk_context(const std::string& scenario_path,
                                             const RiskOptions& options);
 

@@ -51,7 +51,9 @@
 // (xoshiro256**, our Rng, cannot seek; one generator per event would cost four mixes to seed.)
 //
 // Parallelism: OpenMP over batches, each thread with its own n × K words; counts are integers,
-// so the sum does not depend on the order. Fewer than 65 runs use one thread.
+// so the sum does not depend on the order. Fewer than 65 runs use one thread. With a progress
+// callback the batches run in groups, one parallel loop per group, and the calling thread reports
+// after each; the grouping changes no count.
 //
 // Cost per batch: O(n·K + m·K) words touched, plus ≈ log₂(open lanes) + 2 random words per event
 // with an open lane; links inside cycles are visited about twice (once from the buyer, once per
@@ -61,6 +63,7 @@
 
 #include <cstdint>
 
+#include <diligence/core/diagnostics.hpp>
 #include <diligence/model/supply_network.hpp>
 #include <diligence/risk/matrix.hpp>
 
@@ -73,6 +76,11 @@ struct CascadeOptions {
   std::uint32_t runs = 1024;     ///< simulated runs, ≥ 1 (multiples of 64 use every lane)
   std::uint64_t seed = 1;        ///< the same seed gives the same result
   int threads = 0;               ///< ≤ 0: the OpenMP default; ignored without OpenMP
+  /// May be empty. Called with phase "cascade" and done / total = runs simulated / `runs`: once
+  /// with done = 0, then from the calling thread between groups of batches (about 2 % of the
+  /// runs each, at least 4 batches per thread), the last time with done = total. Must be cheap
+  /// and must not throw. The result is the same with or without it.
+  ProgressCallback progress;
 };
 
 /// Result of `cascade_simulation`.

@@ -52,6 +52,7 @@
 #include <string_view>
 #include <vector>
 
+#include <diligence/core/diagnostics.hpp>
 #include <diligence/core/random.hpp>
 #include <diligence/model/supply_network.hpp>
 #include <diligence/risk/linear.hpp>
@@ -107,6 +108,10 @@ struct AllocationOptions {
   std::uint64_t seed = 1;   ///< `random`: year t draws with Rng(seed + t − 1)
   std::uint32_t years = 1;  ///< ≥ 1
   risk::LinearOptions linear;
+  /// May be empty. Called from the calling thread with phase "support_years" and done / total =
+  /// years allocated / `years`: once with done = 0 before the first year, then after each year.
+  /// Must be cheap and must not throw. The result is the same with or without it.
+  ProgressCallback progress;
 };
 
 /// Firm `firm` served by programme `programme` (index into SupportProblem::programmes).

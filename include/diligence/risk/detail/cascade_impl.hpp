@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <diligence/core/diagnostics.hpp>
 #include <diligence/core/error.hpp>
 #include <diligence/core/error_ids.hpp>
 #include <diligence/core/random.hpp>
@@ -295,7 +296,12 @@ inline CascadeResult cascade_simulation(const model::SupplyNetwork& net, const R
       out.firms_in_cycles += in.order.members(c).size();
     }
   const std::size_t cells = net.num_firms() * in.K;
-  if (cells == 0) return out;
+  const ProgressCallback& progress = options.progress;
+  if (progress) progress(Progress{"cascade", 0, options.runs});
+  if (cells == 0) {
+    if (progress) progress(Progress{"cascade", options.runs, options.runs});
+    return out;
+  }
 
   const std::uint64_t batches = (std::uint64_t{options.runs} + 63) / 64;
   const std::uint32_t rest = options.runs % 64;
@@ -317,16 +323,26 @@ inline CascadeResult cascade_simulation(const model::SupplyNetwork& net, const R
     w.keys.assign(in.firms_in_cycles, 0);
     w.queue.reserve(in.firms_in_cycles);
   }
+  // Without a progress callback one group holds every batch.
+  const std::uint64_t group =
+      progress ? std::max<std::uint64_t>(4 * static_cast<std::uint64_t>(threads), batches / 50)
+               : batches;
+  for (std::uint64_t first = 0; first < batches; first += group) {
+    const std::uint64_t last = std::min(batches, first + group);
 #if defined(_OPENMP)
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-  for (std::int64_t batch = 0; batch < static_cast<std::int64_t>(batches); ++batch) {
-    const auto b = static_cast<std::uint64_t>(batch);
-    detail::cascade_batch(in, ws[static_cast<std::size_t>(omp_get_thread_num())], b, active(b));
-  }
+    for (auto batch = static_cast<std::int64_t>(first); batch < static_cast<std::int64_t>(last);
+         ++batch) {
+      const auto b = static_cast<std::uint64_t>(batch);
+      detail::cascade_batch(in, ws[static_cast<std::size_t>(omp_get_thread_num())], b, active(b));
+    }
 #else
-  for (std::uint64_t batch = 0; batch < batches; ++batch)
-    detail::cascade_batch(in, ws[0], batch, active(batch));
+    for (std::uint64_t batch = first; batch < last; ++batch)
+      detail::cascade_batch(in, ws[0], batch, active(batch));
 #endif
+    if (progress)
+      progress(Progress{"cascade", std::min<std::uint64_t>(options.runs, last * 64), options.runs});
+  }
 
   double* p = out.probability.data();
   const double runs = static_cast<double>(options.runs);

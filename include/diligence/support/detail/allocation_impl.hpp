@@ -269,6 +269,7 @@ inline AllocationResult allocate(const model::SupplyNetwork& net, const SupportP
     if (model::is_sme(net.size_class(i)))
       out.exposure_from_smes += gradient.row(detail::row(i)).dot(own.row(detail::row(i)));
   double before = out.exposure_before;
+  if (options.progress) options.progress(Progress{"support_years", 0, options.years});
   for (std::uint32_t year = 1; year <= options.years; ++year) {
     YearResult y;
     y.year = year;
@@ -295,6 +296,7 @@ inline AllocationResult allocate(const model::SupplyNetwork& net, const SupportP
     before = y.exposure_after;
     out.estimated_gain += y.estimated_gain;
     out.years.push_back(std::move(y));
+    if (options.progress) options.progress(Progress{"support_years", year, options.years});
   }
   out.exposure_after = before;
   out.total_gain = out.exposure_before - out.exposure_after;
